@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParkMetrics.Data.Entities;
+
+namespace ParkMetrics.Data.Configurations;
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> b)
+    {
+        b.HasIndex(s => s.Code).IsUnique();
+        b.Property(s => s.Code).HasMaxLength(64);
+        b.Property(s => s.FileName).HasMaxLength(200);
+        b.Property(s => s.Title).HasMaxLength(300);
+        b.Property(s => s.Outlet).HasMaxLength(100);
+    }
+}

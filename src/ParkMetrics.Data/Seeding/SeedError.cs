@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace ParkMetrics.Data.Seeding;
+
+/// <summary>A problem in one field of one line of a seed file, reported as <c>file:line: field: reason</c>.</summary>
+public sealed record SeedError(string File, int Line, string Field, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: {Field}: {Reason}";
+}
+
+public sealed class SeedValidationException(IReadOnlyList<SeedError> errors)
+    : Exception(string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<SeedError> Errors { get; } = errors;
+}
+
+/// <summary>Reasons in the reader's language: Chinese unless the UI culture is another language.</summary>
+internal static class Reason
+{
+    private static bool Chinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "zh" or "iv";
+
+    private static string Say(string zh, string en) => Chinese ? zh : en;
+
+    public static string MissingFile => Say("缺少文件", "file is missing");
+    public static string Header(string expected) => Say($"表头应为 {expected}", $"header must be {expected}");
+    public static string Required => Say("不能为空", "is required");
+    public static string NotNumber(string v) => Say($"“{v}”不是数字", $"'{v}' is not a number");
+    public static string NotDate(string v) => Say($"“{v}”不是 YYYY-MM-DD 格式的日期", $"'{v}' is not a date in YYYY-MM-DD form");
+    public static string OneOf(string v, IEnumerable<string> allowed) =>
+        Say($"“{v}”不是允许的值（{string.Join("、", allowed)}）", $"'{v}' is not one of {string.Join(", ", allowed)}");
+    public static string Unknown(string what, string v) => Say($"未知的{ZhName(what)}“{v}”", $"unknown {what} '{v}'");
+    public static string Duplicate(int firstLine) => Say($"与第 {firstLine} 行重复", $"duplicates line {firstLine}");
+    public static string UnitDimension(string unit, string indicator, string canonical) =>
+        Say($"单位“{unit}”不能换算为指标 {indicator} 的单位“{canonical}”", $"unit '{unit}' does not convert to {indicator}'s unit '{canonical}'");
+    public static string EnterprisePark(string enterprise, string park) =>
+        Say($"企业“{enterprise}”属于园区 {park}", $"enterprise '{enterprise}' belongs to park {park}");
+    public static string PeriodShape(string kind) => Say($"起止日期不符合期间类型 {kind}", $"dates do not fit period kind {kind}");
+    public static string PeriodOrder => Say("开始日期晚于结束日期", "start is after end");
+    public static string QuoteTooLong(int max) => Say($"引文超过 {max} 个字符", $"quote is longer than {max} characters");
+    public static string QuoteLacksValue(string v) => Say($"引文不含数值“{v}”", $"quote does not contain the value '{v}'");
+    public static string QuoteNotInArticle(string file) => Say($"引文不在文章 {file} 中", $"quote is not in article {file}");
+    public static string ArticleMissing(string file) => Say($"找不到文章 {file}", $"article {file} not found");
+    public static string Cycle => Say("上级关系构成循环", "parent chain forms a cycle");
+
+    private static string ZhName(string what) => what switch
+    {
+        "park" => "园区",
+        "indicator" => "指标",
+        "unit" => "单位",
+        "source" => "来源",
+        "enterprise" => "企业",
+        "dimension" => "量纲",
+        _ => what,
+    };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data.Entities;
+
+namespace ParkMetrics.Data.Seeding;
+
+public sealed record SeedResult(int Inserted, int Updated, int Unchanged)
+{
+    public bool ChangedAnything => Inserted + Updated > 0;
+}
+
+/// <summary>
+/// Writes a checked <see cref="SeedSet"/> in one transaction, matching rows on their natural keys, so that running it
+/// again changes nothing. Figures entered later by admins are never touched: the seed only inserts and updates.
+/// </summary>
+public static class SeedImporter
+{
+    public static async Task<SeedResult> ImportAsync(ParkMetricsDbContext db, SeedSet seed, CancellationToken ct = default)
+    {
+        var tally = new Tally(db);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
+        foreach (var u in seed.Units)
+            tally.Upsert(units, u.Code, () => new MeasurementUnit { Code = u.Code, Dimension = u.Dimension },
+                e => { e.Dimension = u.Dimension; e.Factor = u.Factor; });
+
+        var parks = await db.Parks.ToDictionaryAsync(p => p.Code, ct);
+        foreach (var p in seed.Parks)
+            tally.Upsert(parks, p.Code, () => new Park { Code = p.Code, NameZh = p.NameZh, NameEn = p.NameEn },
+                e => { e.NameZh = p.NameZh; e.NameEn = p.NameEn; e.Kind = p.Kind; e.Parent = p.Parent is null ? null : parks[p.Parent]; });
+
+        var sources = await db.Sources.ToDictionaryAsync(s => s.Code, ct);
+        foreach (var s in seed.Sources)
+            tally.Upsert(sources, s.Code, () => new Source { Code = s.Code, FileName = s.File, Title = s.Title },
+                e => { e.FileName = s.File; e.Title = s.Title; e.Outlet = s.Outlet; e.PublishedOn = s.PublishedOn; e.AsOf = s.AsOf; e.DateNote = s.DateNote; });
+
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
+        foreach (var i in seed.Indicators)
+            tally.Upsert(indicators, i.Code, () => new Indicator { Code = i.Code, NameZh = i.NameZh, NameEn = i.NameEn, Category = i.Category, UnitCode = i.Unit },
+                e =>
+                {
+                    (e.NameZh, e.NameEn, e.Category, e.Measure, e.Aggregation) = (i.NameZh, i.NameEn, i.Category, i.Measure, i.Aggregation);
+                    e.Unit = units[i.Unit];
+                    e.BaseIndicator = i.Base is null ? null : indicators[i.Base];
+                });
+
+        var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, ct);
+        foreach (var e in seed.Enterprises)
+            tally.Upsert(enterprises, e.Name, () => new Enterprise { Name = e.Name },
+                x => { x.Park = parks[e.Park]; x.Sector = e.Sector; x.Aliases = [.. e.Aliases]; x.Designations = [.. e.Designations]; });
+
+        var plans = await db.PlanPeriods.ToListAsync(ct);
+        // Loaded into the same context, observations get their navigations fixed up, so they can be keyed by codes.
+        var observations = (await db.Observations.ToListAsync(ct)).ToDictionary(o =>
+            ObservationKey(o.Park.Code, o.Enterprise?.Name, o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.Source.Code));
+        foreach (var o in seed.Observations)
+            tally.Upsert(observations, ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source),
+                () => new Observation { ReportedUnit = o.Unit, Quote = o.Quote },
+                e =>
+                {
+                    e.Park = parks[o.Park];
+                    e.Enterprise = o.Subject is null ? null : enterprises[o.Subject];
+                    e.Indicator = indicators[o.Indicator];
+                    (e.PeriodKind, e.PeriodStart, e.PeriodEnd) = (o.PeriodKind, o.Start, o.End);
+                    e.PlanPeriod = plans.FirstOrDefault(p => p.Start <= o.Start && o.End <= p.End);
+                    (e.Value, e.ReportedValue, e.ReportedUnit, e.Qualifier) = (o.Value, o.ReportedValue, o.Unit, o.Qualifier);
+                    e.Source = sources[o.Source];
+                    e.Quote = o.Quote;
+                });
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SeedResult(tally.Inserted, tally.Updated, tally.Unchanged);
+    }
+
+    private static string ObservationKey(string park, string? subject, string indicator, PeriodKind kind, DateOnly start, DateOnly end, string source) =>
+        string.Join('|', park, subject, indicator, EnumCode.Of(kind),
+            start.ToString("O", CultureInfo.InvariantCulture), end.ToString("O", CultureInfo.InvariantCulture), source);
+
+    private sealed class Tally(ParkMetricsDbContext db)
+    {
+        public int Inserted { get; private set; }
+        public int Updated { get; private set; }
+        public int Unchanged { get; private set; }
+
+        public void Upsert<T>(Dictionary<string, T> existing, string key, Func<T> create, Action<T> update) where T : class
+        {
+            if (!existing.TryGetValue(key, out var entity))
+            {
+                entity = create();
+                update(entity);
+                db.Add(entity);
+                existing[key] = entity;
+                Inserted++;
+                return;
+            }
+            update(entity);
+            if (db.Entry(entity).State == EntityState.Modified) Updated++;
+            else Unchanged++;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using ParkMetrics.Data.Entities;
+
+namespace ParkMetrics.Data.Seeding;
+
+public sealed record ParkRow(string Code, string NameZh, string NameEn, ParkKind Kind, string? Parent);
+public sealed record UnitRow(string Code, string Dimension, decimal Factor);
+public sealed record SourceRow(string Code, string File, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf, string? DateNote);
+public sealed record IndicatorRow(string Code, string NameZh, string NameEn, string Category, string Unit,
+    MeasureKind Measure, Aggregation Aggregation, string? Base);
+public sealed record EnterpriseRow(string Name, IReadOnlyList<string> Aliases, string Park, string? Sector, IReadOnlyList<string> Designations);
+public sealed record ObservationRow(string Park, string? Subject, string Indicator, PeriodKind PeriodKind, DateOnly Start, DateOnly End,
+    decimal ReportedValue, string ReportedValueText, string Unit, Qualifier Qualifier, string Source, string Quote, decimal Value,
+    string File, int Line);
+
+/// <summary>The seed files of <c>data/seed</c>, read and checked against each other before anything is written.</summary>
+public sealed class SeedSet
+{
+    public const int MaxQuoteLength = 80;
+
+    public static readonly string[] ParkColumns = ["code", "name_zh", "name_en", "kind", "parent"];
+    public static readonly string[] UnitColumns = ["code", "dimension", "factor"];
+    public static readonly string[] SourceColumns = ["code", "file", "title", "outlet", "published_on", "as_of", "date_note"];
+    public static readonly string[] IndicatorColumns = ["code", "name_zh", "name_en", "category", "unit", "measure", "aggregation", "base"];
+    public static readonly string[] EnterpriseColumns = ["name", "aliases", "park", "sector", "designations"];
+    public static readonly string[] ObservationColumns =
+        ["park", "subject", "indicator", "period_kind", "period_start", "period_end", "value", "unit", "qualifier", "source", "quote"];
+
+    public required IReadOnlyList<ParkRow> Parks { get; init; }
+    public required IReadOnlyList<UnitRow> Units { get; init; }
+    public required IReadOnlyList<SourceRow> Sources { get; init; }
+    public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
+    public required IReadOnlyList<EnterpriseRow> Enterprises { get; init; }
+    public required IReadOnlyList<ObservationRow> Observations { get; init; }
+
+    /// <summary>Reads every file in <paramref name="directory"/>; throws <see cref="SeedValidationException"/> listing every problem.</summary>
+    public static SeedSet Load(string directory)
+    {
+        var errors = new List<SeedError>();
+        string PathOf(string name) => System.IO.Path.Combine(directory, name);
+
+        var units = Unique(SeedTable.Read(PathOf("units.csv"), UnitColumns, errors), "code", r => r.Required("code"), r =>
+        {
+            var factor = r.Number("factor");
+            return new UnitRow(r.Required("code"), r.Required("dimension"), factor ?? 0);
+        });
+        var parks = Unique(SeedTable.Read(PathOf("parks.csv"), ParkColumns, errors), "code", r => r.Required("code"), r =>
+            new ParkRow(r.Required("code"), r.Required("name_zh"), r.Required("name_en"), r.Code<ParkKind>("kind") ?? default, r.Optional("parent")));
+        var sources = Unique(SeedTable.Read(PathOf("sources.csv"), SourceColumns, errors), "code", r => r.Required("code"), r =>
+            new SourceRow(r.Required("code"), r.Required("file"), r.Required("title"), r.Optional("outlet"),
+                r.Date("published_on", required: false), r.Date("as_of") ?? default, r.Optional("date_note")));
+        var indicators = Unique(SeedTable.Read(PathOf("indicators.csv"), IndicatorColumns, errors), "code", r => r.Required("code"), r =>
+            new IndicatorRow(r.Required("code"), r.Required("name_zh"), r.Required("name_en"), r.Required("category"), r.Required("unit"),
+                r.Code<MeasureKind>("measure") ?? default, r.Code<Aggregation>("aggregation") ?? default, r.Optional("base")));
+        var enterprises = Unique(SeedTable.Read(PathOf("enterprises.csv"), EnterpriseColumns, errors), "name", r => r.Required("name"), r =>
+            new EnterpriseRow(r.Required("name"), r.List("aliases"), r.Required("park"), r.Optional("sector"), r.List("designations")));
+
+        foreach (var (row, park) in parks)
+            if (park.Parent is { } parent && !parks.Any(p => p.Value.Code == parent)) row.Fail("parent", Reason.Unknown("park", parent));
+        foreach (var (row, indicator) in indicators)
+        {
+            if (!units.Any(u => u.Value.Code == indicator.Unit)) row.Fail("unit", Reason.Unknown("unit", indicator.Unit));
+            if (indicator.Base is { } b && !indicators.Any(i => i.Value.Code == b)) row.Fail("base", Reason.Unknown("indicator", b));
+        }
+        foreach (var (row, enterprise) in enterprises)
+            if (!parks.Any(p => p.Value.Code == enterprise.Park)) row.Fail("park", Reason.Unknown("park", enterprise.Park));
+
+        var context = new ObservationContext(
+            parks.Select(p => p.Value.Code).ToHashSet(),
+            units.ToDictionary(u => u.Value.Code, u => u.Value),
+            indicators.ToDictionary(i => i.Value.Code, i => i.Value),
+            enterprises.ToDictionary(e => e.Value.Name, e => e.Value),
+            sources.Select(s => s.Value.Code).ToHashSet());
+        var observations = new List<ObservationRow>();
+        var keys = new Dictionary<(string, string?, string, PeriodKind, DateOnly, DateOnly, string), int>();
+        foreach (var row in SeedTable.Read(PathOf("observations.csv"), ObservationColumns, errors))
+        {
+            if (ReadObservation(row, context) is not { } o) continue;
+            var key = (o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source);
+            if (keys.TryGetValue(key, out var first)) { row.Fail("indicator", Reason.Duplicate(first)); continue; }
+            keys[key] = row.Line;
+            observations.Add(o);
+        }
+
+        if (errors.Count > 0) throw new SeedValidationException(errors);
+        return new SeedSet
+        {
+            Parks = ParentsFirst(parks.Select(p => p.Value).ToList(), p => p.Code, p => p.Parent, "parks.csv"),
+            Units = units.Select(u => u.Value).ToList(),
+            Sources = sources.Select(s => s.Value).ToList(),
+            Indicators = ParentsFirst(indicators.Select(i => i.Value).ToList(), i => i.Code, i => i.Base, "indicators.csv"),
+            Enterprises = enterprises.Select(e => e.Value).ToList(),
+            Observations = observations,
+        };
+    }
+
+    private sealed record ObservationContext(
+        HashSet<string> Parks, Dictionary<string, UnitRow> Units, Dictionary<string, IndicatorRow> Indicators,
+        Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources);
+
+    private static ObservationRow? ReadObservation(SeedRow row, ObservationContext c)
+    {
+        var before = row.ErrorCount;
+        var park = row.Required("park");
+        if (park.Length > 0 && !c.Parks.Contains(park)) row.Fail("park", Reason.Unknown("park", park));
+        var subject = row.Optional("subject");
+        if (subject is not null)
+        {
+            if (!c.Enterprises.TryGetValue(subject, out var enterprise)) row.Fail("subject", Reason.Unknown("enterprise", subject));
+            else if (enterprise.Park != park) row.Fail("park", Reason.EnterprisePark(subject, enterprise.Park));
+        }
+        var indicatorCode = row.Required("indicator");
+        c.Indicators.TryGetValue(indicatorCode, out var indicator);
+        if (indicator is null && indicatorCode.Length > 0) row.Fail("indicator", Reason.Unknown("indicator", indicatorCode));
+        var kind = row.Code<PeriodKind>("period_kind");
+        var start = row.Date("period_start");
+        var end = row.Date("period_end");
+        if (kind is { } k && start is { } s && end is { } e)
+        {
+            if (s > e) row.Fail("period_end", Reason.PeriodOrder);
+            else if (!PeriodShapeFits(k, s, e)) row.Fail("period_kind", Reason.PeriodShape(EnumCode.Of(k)));
+        }
+        var valueText = row.Required("value");
+        var value = row.Number("value");
+        var unitCode = row.Required("unit");
+        c.Units.TryGetValue(unitCode, out var unit);
+        if (unit is null && unitCode.Length > 0) row.Fail("unit", Reason.Unknown("unit", unitCode));
+        UnitRow? canonical = null;
+        if (unit is not null && indicator is not null && c.Units.TryGetValue(indicator.Unit, out canonical) && canonical.Dimension != unit.Dimension)
+            row.Fail("unit", Reason.UnitDimension(unitCode, indicator.Code, indicator.Unit));
+        var qualifier = row.Code<Qualifier>("qualifier");
+        var source = row.Required("source");
+        if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", Reason.Unknown("source", source));
+        var quote = row.Required("quote");
+        if (quote.Length > MaxQuoteLength) row.Fail("quote", Reason.QuoteTooLong(MaxQuoteLength));
+        else if (quote.Length > 0 && valueText.Length > 0 && !quote.Contains(valueText, StringComparison.Ordinal))
+            row.Fail("quote", Reason.QuoteLacksValue(valueText));
+
+        if (row.ErrorCount > before || value is null || unit is null || canonical is null) return null;
+        return new ObservationRow(park, subject, indicatorCode, kind!.Value, start!.Value, end!.Value, value.Value, valueText, unitCode,
+            qualifier!.Value, source, quote, UnitConversion.Convert(value.Value, unit.Factor, canonical.Factor), row.File, row.Line);
+    }
+
+    /// <summary>Whether the dates have the shape the period kind promises (a year is 1 January to 31 December, …).</summary>
+    public static bool PeriodShapeFits(PeriodKind kind, DateOnly start, DateOnly end)
+    {
+        bool MonthEnd(DateOnly d) => d.AddDays(1).Day == 1;
+        bool SameYear() => start.Year == end.Year;
+        bool IsPlan(Func<PlanPeriod, bool> matches) => PlanPeriod.All.Any(matches);
+        return kind switch
+        {
+            PeriodKind.Year => start == new DateOnly(start.Year, 1, 1) && end == new DateOnly(start.Year, 12, 31),
+            PeriodKind.YtdMonth => SameYear() && start == new DateOnly(start.Year, 1, 1) && MonthEnd(end) && end.Month < 12,
+            PeriodKind.HalfYear => SameYear() && ((start.Month, start.Day, end.Month, end.Day) is (1, 1, 6, 30) or (7, 1, 12, 31)),
+            PeriodKind.PlanCumulative => IsPlan(p => p.Start == start && p.End == end),
+            PeriodKind.PlanToDate => IsPlan(p => p.Start == start && end > start && end <= p.End.AddYears(1)),
+            PeriodKind.Point => start == end,
+            PeriodKind.Target => true,
+            _ => false,
+        };
+    }
+
+    private static List<(SeedRow Row, T Value)> Unique<T>(IReadOnlyList<SeedRow> rows, string keyField, Func<SeedRow, string> key, Func<SeedRow, T> read)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<(SeedRow, T)>();
+        foreach (var row in rows)
+        {
+            var k = key(row);
+            if (k.Length > 0 && seen.TryGetValue(k, out var first)) { row.Fail(keyField, Reason.Duplicate(first)); continue; }
+            seen[k] = row.Line;
+            result.Add((row, read(row)));
+        }
+        return result;
+    }
+
+    /// <summary>Orders rows so that each comes after the row it refers to (a park's parent, a rate's base indicator).</summary>
+    private static List<T> ParentsFirst<T>(List<T> rows, Func<T, string> key, Func<T, string?> parent, string file)
+    {
+        var ordered = new List<T>();
+        var placed = new HashSet<string>();
+        while (ordered.Count < rows.Count)
+        {
+            var ready = rows.Where(r => !placed.Contains(key(r)) && (parent(r) is not { } p || placed.Contains(p))).ToList();
+            if (ready.Count == 0) throw new SeedValidationException([new SeedError(file, 0, "-", Reason.Cycle)]);
+            ordered.AddRange(ready);
+            placed.UnionWith(ready.Select(key));
+        }
+        return ordered;
+    }
+}

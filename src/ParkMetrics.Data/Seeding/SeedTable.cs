@@ -1,0 +1,97 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace ParkMetrics.Data.Seeding;
+
+/// <summary>One data line of a seed CSV file, with typed accessors that record problems instead of throwing.</summary>
+public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, string> fields, List<SeedError> errors)
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+
+    public int ErrorCount { get; private set; }
+
+    public void Fail(string field, string reason)
+    {
+        errors.Add(new SeedError(File, Line, field, reason));
+        ErrorCount++;
+    }
+
+    public string? Optional(string field) => fields[field] is { Length: > 0 } v ? v.Trim() : null;
+
+    public string Required(string field)
+    {
+        var value = Optional(field);
+        if (value is null) Fail(field, Reason.Required);
+        return value ?? "";
+    }
+
+    public decimal? Number(string field)
+    {
+        var text = Required(field);
+        if (text.Length == 0) return null;
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return value;
+        Fail(field, Reason.NotNumber(text));
+        return null;
+    }
+
+    public DateOnly? Date(string field, bool required = true)
+    {
+        var text = required ? Required(field) : Optional(field);
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            return value;
+        Fail(field, Reason.NotDate(text));
+        return null;
+    }
+
+    public T? Code<T>(string field) where T : struct, Enum
+    {
+        var text = Required(field);
+        if (text.Length == 0) return null;
+        if (Entities.EnumCode.TryParse<T>(text, out var value)) return value;
+        Fail(field, Reason.OneOf(text, Entities.EnumCode.All<T>()));
+        return null;
+    }
+
+    public IReadOnlyList<string> List(string field) =>
+        Optional(field)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+}
+
+public static class SeedTable
+{
+    /// <summary>Reads a UTF-8 CSV file whose header must be exactly <paramref name="columns"/>.</summary>
+    public static IReadOnlyList<SeedRow> Read(string path, string[] columns, List<SeedError> errors)
+    {
+        var file = Path.GetFileName(path);
+        if (!System.IO.File.Exists(path))
+        {
+            errors.Add(new SeedError(file, 0, "-", Reason.MissingFile));
+            return [];
+        }
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, file, columns, errors);
+    }
+
+    public static IReadOnlyList<SeedRow> Read(TextReader reader, string file, string[] columns, List<SeedError> errors)
+    {
+        var options = new CsvReaderOptions { Separator = ',', TrackLineNumbers = true, DetectSeparatorHint = false };
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        csv.ReadHeader();
+        if (!csv.Headers.SequenceEqual(columns))
+        {
+            errors.Add(new SeedError(file, 1, "-", Reason.Header(string.Join(',', columns))));
+            return [];
+        }
+        var rows = new List<SeedRow>();
+        while (csv.Read())
+        {
+            var fields = new Dictionary<string, string>(columns.Length);
+            for (var i = 0; i < columns.Length; i++) fields[columns[i]] = i < csv.FieldCount ? csv.GetString(i) : "";
+            if (fields.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new SeedRow(file, (int)csv.LineNumber, fields, errors));
+        }
+        return rows;
+    }
+}

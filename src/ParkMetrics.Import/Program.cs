@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data;
+using ParkMetrics.Data.Embedded;
+using ParkMetrics.Data.Seeding;
+
+const string Usage = """
+    Usage: ParkMetrics.Import <command> [options]
+
+    Commands:
+      migrate                         apply the database migrations
+      seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction
+      verify-quotes --articles DIR    check every quote against the article texts in DIR
+
+    The database is ConnectionStrings__ParkMetrics, or --connection "Host=…"; without either, the embedded
+    PostgreSQL in --data-dir (default: the app's) is started for the command and stopped after it.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var seedDir = Option("--dir") ?? SeedDirectory.Find();
+
+try
+{
+    switch (args[0])
+    {
+        case "verify-quotes":
+            var articles = Option("--articles") ?? throw new ArgumentException("verify-quotes needs --articles DIR");
+            var seedSet = SeedSet.Load(seedDir);
+            var problems = QuoteVerifier.Verify(seedSet, articles);
+            foreach (var p in problems) Console.Error.WriteLine(p);
+            Console.WriteLine(problems.Count == 0
+                ? $"All {seedSet.Observations.Count} quotes stand verbatim in their articles and hold their numbers."
+                : $"{problems.Count} of {seedSet.Observations.Count} quotes failed.");
+            return problems.Count == 0 ? 0 : 1;
+        case "migrate":
+            await WithDatabaseAsync(async db =>
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                await db.Database.MigrateAsync();
+                Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            });
+            return 0;
+        case "seed":
+            var seed = SeedSet.Load(seedDir);
+            await WithDatabaseAsync(async db =>
+            {
+                var result = await SeedImporter.ImportAsync(db, seed);
+                Console.WriteLine(result.ChangedAnything
+                    ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Unchanged} unchanged."
+                    : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).");
+            });
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (SeedValidationException e)
+{
+    foreach (var error in e.Errors) Console.Error.WriteLine(error);
+    Console.Error.WriteLine($"Nothing was written: {e.Errors.Count} problem(s) in {seedDir}.");
+    return 1;
+}
+catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or Npgsql.NpgsqlException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action)
+{
+    var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__ParkMetrics");
+    EmbeddedPostgres? embedded = null;
+    if (string.IsNullOrWhiteSpace(connection))
+    {
+        embedded = await EmbeddedPostgres.StartAsync(Option("--data-dir") ?? EmbeddedPostgres.DefaultRoot());
+        connection = embedded.ConnectionString;
+    }
+    try
+    {
+        await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
+        await action(db);
+    }
+    finally
+    {
+        if (embedded is not null) await embedded.DisposeAsync();
+    }
+}

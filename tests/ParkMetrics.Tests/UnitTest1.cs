@@ -1,0 +1,10 @@
+﻿namespace ParkMetrics.Tests;
+
+public class UnitTest1
+{
+    [Fact]
+    public void Test1()
+    {
+
+    }
+}
