@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data;
+using ParkMetrics.Data.Embedded;
+using ParkMetrics.Data.Queries;
+using ParkMetrics.Data.Seeding;
+
+namespace ParkMetrics.Web.Hosting;
+
+/// <summary>The connection string in use: the configured one, or the embedded server's once it has started.</summary>
+public sealed class DatabaseConnection(string? configured)
+{
+    public string? Value { get; internal set; } = string.IsNullOrWhiteSpace(configured) ? null : configured;
+    public bool IsEmbedded { get; internal set; }
+}
+
+public static class DatabaseHosting
+{
+    public static WebApplicationBuilder AddParkMetricsData(this WebApplicationBuilder builder)
+    {
+        var connection = new DatabaseConnection(builder.Configuration.GetConnectionString("ParkMetrics"));
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddDbContextFactory<ParkMetricsDbContext>(options => options.UseNpgsql(
+            connection.Value ?? throw new InvalidOperationException("The database has not started yet.")));
+        builder.Services.AddHealthChecks().AddDbContextCheck<ParkMetricsDbContext>("postgres");
+        builder.Services.AddSingleton<ParkQueries>();
+        return builder;
+    }
+}
+
+/// <summary>
+/// Starts the embedded PostgreSQL when no connection string is configured, applies migrations and loads the seed into
+/// an empty database. Hosted services start before the web server, so no request sees a database that is not ready.
+/// </summary>
+internal sealed partial class DatabaseStartup(
+    DatabaseConnection connection, IServiceProvider services, IConfiguration configuration,
+    IHostEnvironment environment, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    private EmbeddedPostgres? embedded;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (connection.Value is null)
+        {
+            var root = configuration["Database:DataDirectory"] ?? EmbeddedPostgres.DefaultRoot();
+            embedded = await EmbeddedPostgres.StartAsync(root, cancellationToken);
+            connection.Value = embedded.ConnectionString;
+            connection.IsEmbedded = true;
+            LogEmbedded(embedded.Port, embedded.DataDirectory);
+        }
+        if (!connection.IsEmbedded && !configuration.GetValue("Database:MigrateOnStartup", environment.IsDevelopment())) return;
+
+        // Resolved only now: the context options need the connection string settled above.
+        var contexts = services.GetRequiredService<IDbContextFactory<ParkMetricsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (await db.Sources.AnyAsync(cancellationToken) || !configuration.GetValue("Database:SeedWhenEmpty", true)) return;
+        var directory = SeedDirectory.Find();
+        var result = await SeedImporter.ImportAsync(db, SeedSet.Load(directory), cancellationToken);
+        LogSeeded(result.Inserted, directory);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (embedded is not null) await embedded.StopAsync(cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Embedded PostgreSQL listening on 127.0.0.1:{Port}, data in {DataDirectory}")]
+    private partial void LogEmbedded(int port, string dataDirectory);
+
+    [LoggerMessage(LogLevel.Information, "Seeded an empty database with {RowCount} rows from {SeedDirectory}")]
+    private partial void LogSeeded(int rowCount, string seedDirectory);
+}
