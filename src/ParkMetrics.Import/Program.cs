@@ -46,7 +46,7 @@ try
             {
                 var result = await SeedImporter.ImportAsync(db, seed);
                 Console.WriteLine(result.ChangedAnything
-                    ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Unchanged} unchanged."
+                    ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Deleted} deleted, {result.Unchanged} unchanged."
                     : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).");
             });
             return 0;

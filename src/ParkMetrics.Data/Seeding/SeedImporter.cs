@@ -4,14 +4,15 @@ using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Seeding;
 
-public sealed record SeedResult(int Inserted, int Updated, int Unchanged)
+public sealed record SeedResult(int Inserted, int Updated, int Unchanged, int Deleted = 0)
 {
-    public bool ChangedAnything => Inserted + Updated > 0;
+    public bool ChangedAnything => Inserted + Updated + Deleted > 0;
 }
 
 /// <summary>
 /// Writes a checked <see cref="SeedSet"/> in one transaction, matching rows on their natural keys, so that running it
-/// again changes nothing. Figures entered later by admins are never touched: the seed only inserts and updates.
+/// again changes nothing. The seed owns the figures of its sources: one that is no longer in the seed is deleted.
+/// Figures from other sources (entered by admins) are never touched.
 /// </summary>
 public static class SeedImporter
 {
@@ -54,6 +55,7 @@ public static class SeedImporter
         // Loaded into the same context, observations get their navigations fixed up, so they can be keyed by codes.
         var observations = (await db.Observations.ToListAsync(ct)).ToDictionary(o =>
             ObservationKey(o.Park.Code, o.Enterprise?.Name, o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.Source.Code));
+        var seeded = new HashSet<string>();
         foreach (var o in seed.Observations)
             tally.Upsert(observations, ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source),
                 () => new Observation { ReportedUnit = o.Unit, Quote = o.Quote },
@@ -67,11 +69,15 @@ public static class SeedImporter
                     (e.Value, e.ReportedValue, e.ReportedUnit, e.Qualifier) = (o.Value, o.ReportedValue, o.Unit, o.Qualifier);
                     e.Source = sources[o.Source];
                     e.Quote = o.Quote;
+                    seeded.Add(ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source));
                 });
+        var seedSources = seed.Sources.Select(s => s.Code).ToHashSet();
+        foreach (var (key, stale) in observations)
+            if (!seeded.Contains(key) && stale.Id != 0 && seedSources.Contains(stale.Source.Code)) tally.Delete(stale);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SeedResult(tally.Inserted, tally.Updated, tally.Unchanged);
+        return new SeedResult(tally.Inserted, tally.Updated, tally.Unchanged, tally.Deleted);
     }
 
     private static string ObservationKey(string park, string? subject, string indicator, PeriodKind kind, DateOnly start, DateOnly end, string source) =>
@@ -83,6 +89,13 @@ public static class SeedImporter
         public int Inserted { get; private set; }
         public int Updated { get; private set; }
         public int Unchanged { get; private set; }
+        public int Deleted { get; private set; }
+
+        public void Delete(object entity)
+        {
+            db.Remove(entity);
+            Deleted++;
+        }
 
         public void Upsert<T>(Dictionary<string, T> existing, string key, Func<T> create, Action<T> update) where T : class
         {

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data.Entities;
+
+namespace ParkMetrics.Data.Queries;
+
+public sealed record ParkSummary(string Code, string NameZh, string NameEn, ParkKind Kind, string? ParentCode, int FigureCount, int EnterpriseCount);
+
+public sealed record IndicatorSummary(string Code, string NameZh, string NameEn, string Category, MeasureKind Measure, string Unit,
+    Aggregation Aggregation, string? BaseCode, int FigureCount, int ParkCount);
+
+public sealed record SourceSummary(int Id, string Code, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf, string? DateNote, int FigureCount);
+
+public sealed record EnterpriseSummary(string Name, IReadOnlyList<string> Aliases, string ParkCode, string? Sector, IReadOnlyList<string> Designations, int FigureCount);
+
+/// <summary>The lists the dashboard navigates by: parks, indicators, sources, plans and enterprises.</summary>
+public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts)
+{
+    /// <summary>Zones first, then parks, then regions, each with how many figures and enterprises it holds.</summary>
+    public async Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var parks = await db.Parks.AsNoTracking()
+            .Select(p => new ParkSummary(p.Code, p.NameZh, p.NameEn, p.Kind, p.Parent == null ? null : p.Parent.Code,
+                db.Observations.Count(o => o.ParkId == p.Id), p.Enterprises.Count))
+            .ToListAsync(ct);
+        return [.. parks.OrderBy(p => p.Kind switch { ParkKind.Zone => 0, ParkKind.Park => 1, _ => 2 }).ThenBy(p => p.ParentCode is null ? 1 : 0)];
+    }
+
+    public async Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Indicators.AsNoTracking()
+            .OrderBy(i => i.Category).ThenBy(i => i.Code)
+            .Select(i => new IndicatorSummary(i.Code, i.NameZh, i.NameEn, i.Category, i.Measure, i.UnitCode, i.Aggregation,
+                i.BaseIndicator == null ? null : i.BaseIndicator.Code,
+                db.Observations.Count(o => o.IndicatorId == i.Id),
+                db.Observations.Where(o => o.IndicatorId == i.Id).Select(o => o.ParkId).Distinct().Count()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<SourceSummary>> SourcesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Sources.AsNoTracking()
+            .OrderByDescending(s => s.AsOf)
+            .Select(s => new SourceSummary(s.Id, s.Code, s.Title, s.Outlet, s.PublishedOn, s.AsOf, s.DateNote, db.Observations.Count(o => o.SourceId == s.Id)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<EnterpriseSummary>> EnterprisesAsync(string? parkCode = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Enterprises.AsNoTracking()
+            .Where(e => parkCode == null || e.Park.Code == parkCode)
+            .OrderBy(e => e.Name)
+            .Select(e => new EnterpriseSummary(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations, db.Observations.Count(o => o.EnterpriseId == e.Id)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<PlanPeriod>> PlansAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.PlanPeriods.AsNoTracking().OrderBy(p => p.StartYear).ToListAsync(ct);
+    }
+}

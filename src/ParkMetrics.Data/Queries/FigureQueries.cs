@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data.Entities;
+
+namespace ParkMetrics.Data.Queries;
+
+/// <summary>Reads figures for the dashboard's pages: no tracking, projected straight into <see cref="Figure"/>.</summary>
+public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contexts)
+{
+    public Task<IReadOnlyList<Figure>> ForParkAsync(string parkCode, CancellationToken ct = default) =>
+        ListAsync(o => o.Park.Code == parkCode, ct);
+
+    public Task<IReadOnlyList<Figure>> ForIndicatorAsync(string indicatorCode, CancellationToken ct = default) =>
+        ListAsync(o => o.Indicator.Code == indicatorCode, ct);
+
+    public Task<IReadOnlyList<Figure>> ForIndicatorAndParksAsync(string indicatorCode, IReadOnlyCollection<string> parkCodes, CancellationToken ct = default) =>
+        ListAsync(o => o.Indicator.Code == indicatorCode && parkCodes.Contains(o.Park.Code), ct);
+
+    public Task<IReadOnlyList<Figure>> ForSourceAsync(int sourceId, CancellationToken ct = default) =>
+        ListAsync(o => o.SourceId == sourceId, ct);
+
+    public Task<IReadOnlyList<Figure>> ForIndicatorsAsync(IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
+        ListAsync(o => indicatorCodes.Contains(o.Indicator.Code), ct);
+
+    /// <summary>Figures of periods inside a five-year plan, or targets for its years.</summary>
+    public Task<IReadOnlyList<Figure>> ForPlanAsync(PlanPeriod plan, CancellationToken ct = default) =>
+        ListAsync(o => o.PlanPeriod != null && o.PlanPeriod.Code == plan.Code
+            || o.PeriodKind == PeriodKind.Target && o.PeriodEnd.Year >= plan.StartYear && o.PeriodEnd.Year <= plan.EndYear, ct);
+
+    public async Task<Figure?> FindAsync(long id, CancellationToken ct = default) =>
+        (await ListAsync(o => o.Id == id, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<Figure>> ListAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> filter, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Observations.AsNoTracking()
+            .Where(filter)
+            .OrderBy(o => o.Indicator.Category).ThenBy(o => o.Indicator.Code).ThenBy(o => o.Park.Code).ThenBy(o => o.PeriodStart).ThenBy(o => o.PeriodEnd)
+            .Select(o => new Figure
+            {
+                Id = o.Id,
+                ParkCode = o.Park.Code,
+                ParkNameZh = o.Park.NameZh,
+                ParkNameEn = o.Park.NameEn,
+                Enterprise = o.Enterprise == null ? null : o.Enterprise.Name,
+                IndicatorCode = o.Indicator.Code,
+                IndicatorNameZh = o.Indicator.NameZh,
+                IndicatorNameEn = o.Indicator.NameEn,
+                Category = o.Indicator.Category,
+                Measure = o.Indicator.Measure,
+                Unit = o.Indicator.UnitCode,
+                UnitDimension = o.Indicator.Unit.Dimension,
+                PeriodKind = o.PeriodKind,
+                Start = o.PeriodStart,
+                End = o.PeriodEnd,
+                PlanCode = o.PlanPeriod == null ? null : o.PlanPeriod.Code,
+                PlanNameZh = o.PlanPeriod == null ? null : o.PlanPeriod.NameZh,
+                PlanNameEn = o.PlanPeriod == null ? null : o.PlanPeriod.NameEn,
+                Value = o.Value,
+                ReportedValue = o.ReportedValue,
+                ReportedUnit = o.ReportedUnit,
+                Qualifier = o.Qualifier,
+                SourceId = o.SourceId,
+                SourceTitle = o.Source.Title,
+                SourceOutlet = o.Source.Outlet,
+                SourcePublishedOn = o.Source.PublishedOn,
+                SourceAsOf = o.Source.AsOf,
+                Quote = o.Quote,
+            })
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Queries;
+using ParkMetrics.Web.Components.Shared;
+
+namespace ParkMetrics.Web.Features.Figures;
+
+/// <summary>A chart with its title, built only from figures that may honestly share an axis.</summary>
+public sealed record FigureChart(string Title, ChartSpec Spec, string FileName);
+
+/// <summary>
+/// Turns figures into charts without mixing what is not comparable: a yearly line holds only calendar years, with
+/// forecasts and targets as separate dashed series; every other chart compares figures of one measure, one unit and
+/// one and the same period.
+/// </summary>
+public static class FigureCharts
+{
+    /// <summary>The figures that can form a yearly series for one subject: years, forecast years and targets for a single year.</summary>
+    public static bool IsYearly(Figure f) =>
+        f.PeriodKind == PeriodKind.Year || f.PeriodKind == PeriodKind.Target && f.Start.Year == f.End.Year;
+
+    /// <summary>
+    /// Lines over calendar years, one colour per series key (a park or an enterprise); forecasts continue the line dashed
+    /// from the last actual year, targets stand alone as hollow dashed markers. Null when fewer than two points.
+    /// </summary>
+    public static ChartSpec? YearSeries(IEnumerable<Figure> figures, Func<Figure, string> seriesName)
+    {
+        var yearly = figures.Where(IsYearly).ToList();
+        if (yearly.Select(f => f.End.Year).Distinct().Count() < 2) return null;
+        var years = Enumerable.Range(yearly.Min(f => f.End.Year), yearly.Max(f => f.End.Year) - yearly.Min(f => f.End.Year) + 1).ToList();
+        var scale = AxisScale.For(yearly);
+        var series = new List<ChartSeries>();
+        foreach (var (group, color) in yearly.GroupBy(seriesName).Select((g, i) => (g, i)))
+        {
+            var actual = group.Where(f => f.PeriodKind == PeriodKind.Year && f.Qualifier != Qualifier.Forecast).ToList();
+            var forecast = group.Where(f => f.PeriodKind == PeriodKind.Year && f.Qualifier == Qualifier.Forecast).ToList();
+            var target = group.Where(f => f.PeriodKind == PeriodKind.Target).ToList();
+            if (actual.Count > 0) series.Add(Line(group.Key, actual, years, scale, dashed: false, color));
+            if (forecast.Count > 0)
+            {
+                var lastActual = actual.Where(a => a.End.Year < forecast.Min(x => x.End.Year)).MaxBy(a => a.End.Year);
+                series.Add(Line($"{group.Key} · {Text("Forecast")}", lastActual is null ? forecast : [lastActual, .. forecast], years, scale, dashed: true, color));
+            }
+            if (target.Count > 0) series.Add(Line($"{group.Key} · {Text("Target")}", target, years, scale, dashed: true, color));
+        }
+        return new ChartSpec(ChartKind.Line, [.. years.Select(y => Zh ? $"{y}年" : y.ToString(CultureInfo.InvariantCulture))], series, scale.Title);
+    }
+
+    /// <summary>
+    /// Bars for figures that share measure, unit and period exactly, labelled by <paramref name="label"/>.
+    /// Each group of two or more such figures is one chart.
+    /// </summary>
+    public static IReadOnlyList<(Figure Sample, ChartSpec Spec)> ComparableBars(IEnumerable<Figure> figures, Func<Figure, string> label, int minimum = 2)
+    {
+        var charts = new List<(Figure, ChartSpec)>();
+        foreach (var group in figures.Where(f => !IsYearly(f) || f.PeriodKind == PeriodKind.Year)
+                     .GroupBy(f => (f.Measure, f.Unit, f.PeriodKind, f.Start, f.End)))
+        {
+            var members = group.OrderByDescending(f => f.Value).ToList();
+            if (members.Count < minimum) continue;
+            var scale = AxisScale.For(members);
+            var spec = new ChartSpec(ChartKind.Bar, [.. members.Select(label)],
+                [new ChartSeries(FigureText.Period(members[0]), [.. members.Select(f => (decimal?)scale.Apply(f.Value))],
+                    [.. members.Select(f => (string?)FigureText.Reported(f))])], scale.Title) { Horizontal = true };
+            charts.Add((members[0], spec));
+        }
+        return charts;
+    }
+
+    /// <summary>
+    /// One indicator for several parks: one chart per period kind (years never share an axis with year-to-date or plan
+    /// totals), periods as categories and a bar per park; a park without a figure for a period shows a gap.
+    /// </summary>
+    public static IReadOnlyList<(PeriodKind Kind, ChartSpec Spec)> ParksSideBySide(IReadOnlyList<Figure> figures, IReadOnlyList<(string Code, string Name)> parks)
+    {
+        var result = new List<(PeriodKind, ChartSpec)>();
+        foreach (var byKind in figures.Where(f => !f.IsEnterprise).GroupBy(f => f.PeriodKind).OrderBy(g => g.Key))
+        {
+            var periods = byKind.Select(f => (f.Start, f.End)).Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
+            var scale = AxisScale.For(byKind);
+            var series = parks.Select((p, i) =>
+            {
+                var mine = byKind.Where(f => f.ParkCode == p.Code).ToList();
+                var points = periods.Select(period => mine.FirstOrDefault(f => (f.Start, f.End) == period)).ToList();
+                return new ChartSeries(p.Name, [.. points.Select(f => f is null ? (decimal?)null : scale.Apply(f.Value))],
+                    [.. points.Select(f => f is null ? null : FigureText.Reported(f))], Dashed: byKind.Key == PeriodKind.Target) { ColorIndex = i };
+            }).ToList();
+            var labels = periods.Select(p => FigureText.Period(byKind.First(f => (f.Start, f.End) == p))).ToList();
+            result.Add((byKind.Key, new ChartSpec(ChartKind.Bar, labels, series, scale.Title)));
+        }
+        return result;
+    }
+
+    private static ChartSeries Line(string name, IReadOnlyList<Figure> points, List<int> years, AxisScale scale, bool dashed, int color)
+    {
+        var byYear = points.GroupBy(f => f.End.Year).ToDictionary(g => g.Key, g => g.First());
+        return new ChartSeries(name,
+            [.. years.Select(y => byYear.TryGetValue(y, out var f) ? scale.Apply(f.Value) : (decimal?)null)],
+            [.. years.Select(y => byYear.TryGetValue(y, out var f) ? FigureText.Reported(f) : null)],
+            dashed) { ColorIndex = color };
+    }
+
+    private static bool Zh => FigureText.IsChinese(CultureInfo.CurrentUICulture);
+
+    private static string Text(string key) => key switch
+    {
+        "Forecast" => Zh ? "预计" : "forecast",
+        "Target" => Zh ? "目标" : "target",
+        _ => key,
+    };
+}
+
+/// <summary>The unit a chart's value axis reads in, scaled so that ticks stay short (亿元 rather than 万元 for large sums).</summary>
+public sealed record AxisScale(decimal Divisor, string Title)
+{
+    public decimal Apply(decimal value) => Math.Round(value / Divisor, 4);
+
+    public static AxisScale For(IEnumerable<Figure> figures)
+    {
+        var list = figures.ToList();
+        var unit = list.Select(f => f.Unit).Distinct().Single();
+        var measure = list[0].Measure;
+        var max = list.Count == 0 ? 0 : list.Max(f => Math.Abs(f.Value));
+        var zh = FigureText.IsChinese(CultureInfo.CurrentUICulture);
+        return (unit, zh) switch
+        {
+            ("万元", true) when max >= 10_000 => new(10_000, "亿元"),
+            ("万元", false) when max >= 100_000 => new(100_000, "CNY bn"),
+            ("万元", false) => new(100, "CNY mn"),
+            ("吨", true) when max >= 100_000 => new(10_000, "万吨"),
+            ("兆瓦", true) when max >= 1_000 => new(1_000, "吉瓦"),
+            ("兆瓦", false) when max >= 1_000 => new(1_000, "GW"),
+            ("%", _) when measure == MeasureKind.GrowthRate => new(1, zh ? "增速（%）" : "growth (%)"),
+            (_, true) => new(1, unit),
+            (_, false) => new(1, EnglishUnit(unit)),
+        };
+    }
+
+    private static string EnglishUnit(string unit) => unit switch
+    {
+        "%" => "%",
+        "个百分点" => "pp",
+        "吨" => "t",
+        "兆瓦" => "MW",
+        "平方米" => "m²",
+        "亩" => "mu",
+        "人" => "people",
+        "万元/亩" => "CNY 10k per mu",
+        "个工作日" => "working days",
+        "小时" => "hours",
+        "倍" => "times",
+        _ => "",
+    };
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Queries;
+
+namespace ParkMetrics.Web.Features.Figures;
+
+/// <summary>
+/// How a figure reads on screen, in Chinese statistical conventions (万/亿, 个百分点, “十四五”期间累计) or in English.
+/// Values are shown as reported, with the source's own qualifier word; nothing is rounded away that the source printed.
+/// </summary>
+public static class FigureText
+{
+    public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName is "zh" or "iv";
+
+    private static bool Zh => IsChinese(CultureInfo.CurrentUICulture);
+
+    /// <summary>A number without trailing zeros or exponent: 623.9, 1200, 0.44, -3.2.</summary>
+    public static string Number(decimal value, int? maxDecimals = null, bool grouping = false)
+    {
+        if (maxDecimals is { } d) value = Math.Round(value, d, MidpointRounding.AwayFromZero);
+        var text = value.ToString(grouping ? "#,0.##########" : "0.##########", CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
+
+    /// <summary>The figure as the source reported it, with its qualifier: 近624亿元, 超1500亿元, 90%以上, 预计60亿元 (en: nearly CNY 62.4 bn …).</summary>
+    public static string Reported(Figure f) => Reported(f.ReportedValue, f.ReportedUnit, f.Measure, f.Qualifier, f.Quote);
+
+    public static string Reported(decimal value, string unit, MeasureKind measure, Qualifier qualifier, string quote)
+    {
+        var amount = Zh ? ZhAmount(value, unit, measure) : EnAmount(value, unit, measure);
+        var word = QualifierWord(qualifier, value, quote);
+        if (word is null) return amount;
+        return word.Suffix ? (Zh ? amount + word.Zh : $"{amount} {word.En}") : (Zh ? word.Zh + amount : $"{word.En} {amount}");
+    }
+
+    /// <summary>A value in the indicator's own unit, scaled for reading: 6240000 万元 → 624亿元 / CNY 62.4 bn.</summary>
+    public static string Canonical(decimal value, string unit, MeasureKind measure) =>
+        Zh ? ZhAmount(value, unit, measure, scale: true) : EnAmount(value, unit, measure);
+
+    private static string Signed(decimal value) => value > 0 ? "+" + Number(value) : Number(value);
+
+    private static string ZhAmount(decimal value, string unit, MeasureKind measure, bool scale = false)
+    {
+        if (unit == "%") return (measure == MeasureKind.GrowthRate ? Signed(value) : Number(value)) + "%";
+        if (unit == "个百分点") return Signed(value) + "个百分点";
+        if (!scale) return Number(value) + unit;
+        return unit switch
+        {
+            "万元" when Math.Abs(value) >= 10000 => Number(value / 10000, 2) + "亿元",
+            "吨" or "平方米" or "家" or "个" or "人" when Math.Abs(value) >= 100000 => Number(value / 10000, 2) + "万" + unit,
+            "兆瓦" when Math.Abs(value) >= 1000 => Number(value / 1000, 2) + "吉瓦",
+            _ => Number(value, 2) + unit,
+        };
+    }
+
+    private static string EnAmount(decimal value, string unit, MeasureKind measure)
+    {
+        string Yuan(decimal yuan) => Math.Abs(yuan) switch
+        {
+            >= 1_000_000_000 => $"CNY {Number(yuan / 1_000_000_000, 2)} bn",
+            >= 1_000_000 => $"CNY {Number(yuan / 1_000_000, 2)} mn",
+            _ => $"CNY {Number(yuan, 2, grouping: true)}",
+        };
+        string Plain(decimal v, string suffix = "") => Number(v, 2, grouping: true) + suffix;
+        return unit switch
+        {
+            "%" => (measure == MeasureKind.GrowthRate ? Signed(value) : Number(value)) + "%",
+            "个百分点" => Signed(value) + " pp",
+            "亿元" => Yuan(value * 100_000_000),
+            "万元" => Yuan(value * 10_000),
+            "元" => Yuan(value),
+            "万元/亩" => Yuan(value * 10_000) + " per mu",
+            "倍" => Number(value) + " times",
+            "吨" => Plain(value, " t"),
+            "万吨" => Plain(value * 10_000, " t"),
+            "公斤" => Plain(value, " kg"),
+            "兆瓦" => Plain(value, " MW"),
+            "吉瓦" or "GW" => Plain(value, " GW"),
+            "平方米" => Plain(value, " m²"),
+            "万平方米" => Plain(value * 10_000, " m²"),
+            "亩" => Plain(value, " mu"),
+            "人" or "名" => Plain(value, value == 1 ? " person" : " people"),
+            "个工作日" => Plain(value, value == 1 ? " working day" : " working days"),
+            "小时" => Plain(value, value == 1 ? " hour" : " hours"),
+            "万片" => Plain(value * 10_000, " pieces"),
+            "万瓶" => Plain(value * 10_000, " bottles"),
+            _ => Plain(value),
+        };
+    }
+
+    public sealed record Word(string Zh, string En, bool Suffix);
+
+    /// <summary>
+    /// The qualifier in the source's own word, read from the quote around the number: 近 (nearly), 约 (about),
+    /// 左右 (about), 超/突破 (over), 余/多 (over), 以上 (or more), 预计 (forecast).
+    /// </summary>
+    public static Word? QualifierWord(Qualifier qualifier, decimal value, string quote)
+    {
+        if (qualifier == Qualifier.Exact) return null;
+        var number = Number(value);
+        var at = quote.IndexOf(number, StringComparison.Ordinal);
+        var before = at < 0 ? "" : quote[Math.Max(0, at - 4)..at];
+        var after = at < 0 ? "" : quote[(at + number.Length)..Math.Min(quote.Length, at + number.Length + 6)];
+        return qualifier switch
+        {
+            Qualifier.Approx when before.EndsWith('近') => new("近", "nearly", false),
+            Qualifier.Approx when after.Contains("左右", StringComparison.Ordinal) => new("左右", "about", true),
+            Qualifier.Approx => new("约", "about", false),
+            Qualifier.Over when after.Contains("以上", StringComparison.Ordinal) => new("以上", "or more", true),
+            Qualifier.Over when before.EndsWith("突破", StringComparison.Ordinal) => new("突破", "over", false),
+            Qualifier.Over => new("超", "over", false),
+            Qualifier.Forecast => new("预计", "forecast", false),
+            _ => null,
+        };
+    }
+
+    /// <summary>The period in words: 2023年, 2023年1—8月, 2023年上半年, “十四五”期间累计, “十四五”以来（截至2024年2月）, 截至2025年11月, 2025年目标.</summary>
+    public static string Period(Figure f) => Period(f.PeriodKind, f.Start, f.End, f.PlanNameZh, f.PlanNameEn, f.Measure);
+
+    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn, MeasureKind measure = MeasureKind.Level)
+    {
+        var averageRate = measure == MeasureKind.GrowthRate && end.Year > start.Year;
+        if (Zh)
+        {
+            return kind switch
+            {
+                PeriodKind.Year => $"{start.Year}年",
+                PeriodKind.YtdMonth => $"{start.Year}年1—{end.Month}月",
+                PeriodKind.HalfYear => start.Month == 1 ? $"{start.Year}年上半年" : $"{start.Year}年下半年",
+                PeriodKind.PlanCumulative => averageRate ? $"“{planZh}”期间年均" : $"“{planZh}”期间累计",
+                PeriodKind.PlanToDate => (averageRate ? $"“{planZh}”以来年均" : $"“{planZh}”以来") + $"（截至{end.Year}年{end.Month}月）",
+                PeriodKind.Point => $"截至{end.Year}年{end.Month}月",
+                PeriodKind.Target => start.Year == end.Year ? $"{end.Year}年目标" : $"{start.Year}—{end.Year}年目标",
+                _ => $"{start:yyyy-MM-dd}—{end:yyyy-MM-dd}",
+            };
+        }
+        var en = CultureInfo.GetCultureInfo("en");
+        return kind switch
+        {
+            PeriodKind.Year => $"{start.Year}",
+            PeriodKind.YtdMonth => $"Jan–{end.ToString("MMM", en)} {start.Year}",
+            PeriodKind.HalfYear => start.Month == 1 ? $"H1 {start.Year}" : $"H2 {start.Year}",
+            PeriodKind.PlanCumulative => averageRate ? $"{planEn}, average per year" : $"{planEn}, total",
+            PeriodKind.PlanToDate => (averageRate ? $"{planEn} so far, average per year" : $"{planEn} so far") + $" (to {end.ToString("MMM yyyy", en)})",
+            PeriodKind.Point => $"as of {end.ToString("MMM yyyy", en)}",
+            PeriodKind.Target => start.Year == end.Year ? $"{end.Year} target" : $"{start.Year}–{end.Year} target",
+            _ => $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}",
+        };
+    }
+
+    public static string Name(Figure f) => Zh ? f.IndicatorNameZh : f.IndicatorNameEn;
+
+    public static string Park(Figure f) => Zh ? f.ParkNameZh : f.ParkNameEn;
+
+    public static string Subject(Figure f) => f.Enterprise ?? Park(f);
+
+    public static string Date(DateOnly date) =>
+        Zh ? $"{date.Year}年{date.Month}月{date.Day}日" : date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
+}

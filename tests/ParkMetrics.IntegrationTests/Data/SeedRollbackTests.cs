@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ParkMetrics.Data.Seeding;
+using ParkMetrics.IntegrationTests.Infrastructure;
+using ParkMetrics.Testing;
+
+namespace ParkMetrics.IntegrationTests.Data;
+
+/// <summary>A seed with good rows and one bad row writes nothing, whether the database is empty or already seeded.</summary>
+public sealed class SeedRollbackTests(MigratedDatabase database) : DatabaseTest(database), IClassFixture<MigratedDatabase>
+{
+    private const int GoodPrefix = 20;
+
+    public static TheoryData<string, bool> BadRowsOnEmptyAndSeededDatabases
+    {
+        get
+        {
+            var data = new TheoryData<string, bool>();
+            foreach (var kind in (string[])["unknown_park", "value_not_a_number", "duplicate_natural_key", "bad_date"])
+            {
+                data.Add(kind, false);
+                data.Add(kind, true);
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRowsOnEmptyAndSeededDatabases))]
+    public async Task SeedAsync_GoodPrefixThenBadRow_AbortsWithTheErrorAndChangesNothing(string kind, bool alreadySeeded)
+    {
+        if (alreadySeeded) await Database.SeedAsync(RepositoryPaths.Seed);
+        using var seed = SeedFolder.CopyOfRealSeed();
+        seed.KeepFirst(BadRows.Observations, GoodPrefix);
+        var expected = BadRows.Apply(kind, seed);
+        var before = await Database.DumpAsync();
+        using var ui = new UICulture("zh-CN");
+
+        var e = await Assert.ThrowsAsync<SeedValidationException>(() => Database.SeedAsync(seed.Path));
+
+        Assert.Equal(expected.Format(ui.Culture), e.Message);
+        Assert.Equal(before, await Database.DumpAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_RowTheDatabaseRejects_RollsBackTheRowsBeforeIt(bool alreadySeeded)
+    {
+        if (alreadySeeded) await Database.SeedAsync(RepositoryPaths.Seed);
+        using var seed = SeedFolder.CopyOfRealSeed();
+        seed.KeepFirst(BadRows.Observations, GoodPrefix);
+        // numeric(28,10) holds 18 integer digits; the seed checks only that the value is a decimal.
+        const string huge = "99999999999999999999";
+        seed.Append(BadRows.Observations, BadRows.Template(seed).With("period_start", "2024-12-31").With("period_end", "2024-12-31")
+            .With("period_kind", "point").With("value", huge).With("quote", $"产值{huge}{BadRows.Template(seed)["unit"]}"));
+        var loaded = SeedSet.Load(seed.Path);
+        var before = await Database.DumpAsync(withSequences: false);
+
+        await using (var db = Database.CreateContext())
+        {
+            var e = await Assert.ThrowsAsync<DbUpdateException>(() => SeedImporter.ImportAsync(db, loaded, TestContext.Current.CancellationToken));
+            Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, Assert.IsType<PostgresException>(e.InnerException).SqlState);
+        }
+
+        Assert.Equal(before, await Database.DumpAsync(withSequences: false));
+    }
+}
