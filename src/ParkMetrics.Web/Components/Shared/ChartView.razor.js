@@ -34,6 +34,7 @@ function toConfig(spec) {
             pointStyle: markers[s.colorIndex % markers.length],
             pointRadius: 4,
             spanGaps: true,
+            skipNull: true,
         };
         if (s.dashed) {
             dataset.borderDash = [6, 4];

@@ -78,17 +78,28 @@ public static class FigureCharts
         {
             var periods = byKind.Select(f => (f.Start, f.End)).Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
             var scale = AxisScale.For(byKind);
-            var series = parks.Select((p, i) =>
+            var series = new List<ChartSeries>();
+            foreach (var (park, color) in parks.Select((p, i) => (p, i)))
             {
-                var mine = byKind.Where(f => f.ParkCode == p.Code).ToList();
-                var points = periods.Select(period => mine.FirstOrDefault(f => (f.Start, f.End) == period)).ToList();
-                return new ChartSeries(p.Name, [.. points.Select(f => f is null ? (decimal?)null : scale.Apply(f.Value))],
-                    [.. points.Select(f => f is null ? null : FigureText.Reported(f))], Dashed: byKind.Key == PeriodKind.Target) { ColorIndex = i };
-            }).ToList();
+                var mine = byKind.Where(f => f.ParkCode == park.Code).ToList();
+                var actual = mine.Where(f => f.Qualifier != Qualifier.Forecast).ToList();
+                var forecast = mine.Where(f => f.Qualifier == Qualifier.Forecast).ToList();
+                if (actual.Count > 0 || forecast.Count == 0)
+                    series.Add(Bars(park.Name, actual, periods, scale, dashed: byKind.Key == PeriodKind.Target, color));
+                if (forecast.Count > 0)
+                    series.Add(Bars($"{park.Name} · {Text("Forecast")}", forecast, periods, scale, dashed: true, color));
+            }
             var labels = periods.Select(p => FigureText.Period(byKind.First(f => (f.Start, f.End) == p))).ToList();
             result.Add((byKind.Key, new ChartSpec(ChartKind.Bar, labels, series, scale.Title)));
         }
         return result;
+    }
+
+    private static ChartSeries Bars(string name, List<Figure> figures, List<(DateOnly Start, DateOnly End)> periods, AxisScale scale, bool dashed, int color)
+    {
+        var points = periods.Select(period => figures.FirstOrDefault(f => (f.Start, f.End) == period)).ToList();
+        return new ChartSeries(name, [.. points.Select(f => f is null ? (decimal?)null : scale.Apply(f.Value))],
+            [.. points.Select(f => f is null ? null : FigureText.Reported(f))], dashed) { ColorIndex = color };
     }
 
     private static ChartSeries Line(string name, IReadOnlyList<Figure> points, List<int> years, AxisScale scale, bool dashed, int color)
