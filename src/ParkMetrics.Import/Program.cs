@@ -62,6 +62,11 @@ catch (SeedValidationException e)
     Console.Error.WriteLine($"Nothing was written: {e.Errors.Count} problem(s) in {seedDir}.");
     return 1;
 }
+catch (DbUpdateException e)
+{
+    Console.Error.WriteLine($"Nothing was written: the database refused a row: {e.InnerException?.Message ?? e.Message}");
+    return 1;
+}
 catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine(e.Message);

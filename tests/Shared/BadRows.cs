@@ -68,6 +68,14 @@ internal static class BadRows
             var text = NumberWithFollowingCharacter(template);
             return AppendObservation(f, t => t.With("value", text), "value", $"“{text}”不是数字", $"'{text}' is not a number");
         },
+        ["value_beyond_stored_range"] = f =>
+        {
+            // numeric(28,10) keeps 18 digits before the point, whatever the unit converts to.
+            const string text = "9999999999999999999999999";
+            return AppendObservation(f, t => t.With("value", text).With("quote", $"产值{text}{t["unit"]}"), "value",
+                $"数值“{text}”超出可精确保存的范围（整数部分最多 18 位，换算后小数最多 10 位）",
+                $"value '{text}' cannot be stored exactly (at most 18 digits before and 10 after the point once converted)");
+        },
         ["duplicate_natural_key"] = f =>
         {
             var template = Template(f);

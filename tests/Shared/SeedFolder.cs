@@ -33,10 +33,13 @@ internal sealed class SeedFolder : IDisposable
     }
 
     /// <summary>Keeps the header and the first <paramref name="count"/> records of <paramref name="file"/>.</summary>
-    public void KeepFirst(string file, int count)
+    public void KeepFirst(string file, int count) => Rewrite(file, records => records.Take(count));
+
+    /// <summary>Replaces the records of <paramref name="file"/> (header kept), one line each.</summary>
+    public void Rewrite(string file, Func<IReadOnlyList<CsvRecord>, IEnumerable<CsvRecord>> records)
     {
-        var (header, records) = Read(file);
-        var lines = new[] { Csv.Format(header) }.Concat(records.Take(count).Select(r => Csv.Format(r.Values)));
+        var (header, existing) = Read(file);
+        var lines = new[] { Csv.Format(header) }.Concat(records(existing).Select(r => Csv.Format(r.Values)));
         File.WriteAllText(FileOf(file), string.Join('\n', lines) + "\n", new UTF8Encoding(false));
     }
 

@@ -85,10 +85,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return joined;
         }
 
-        var port = FreeLoopbackPort();
-        // pg_ctl hands -o to a shell, so '' is an empty value: no Unix socket, only the loopback TCP port.
-        await RunAsync(bin, root, "pg_ctl", ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(root, "postgres.log"),
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], ct);
+        // The port is free when picked but could be taken before the server binds it: then try another.
+        int port;
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreeLoopbackPort();
+            var started = await RunAsync(bin, root, "pg_ctl", StartArguments(data, root, port), ct, throwOnError: attempt == 3);
+            if (started.ExitCode == 0) break;
+        }
         var server = new EmbeddedPostgres(bin, root, port, password, ownsServer: true);
         await server.EnsureDatabaseAsync(ct);
         return server;
@@ -97,7 +101,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Stops the server if this instance started it.</summary>
     public async Task StopAsync(CancellationToken ct = default)
     {
-        if (ownsServer) await RunAsync(bin, root, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
+        if (ownsServer && await RunningPortAsync(bin, root, DataDirectory, ct) is not null)
+            await RunAsync(bin, root, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
     }
 
     /// <summary>Stops the server even if another instance started it (for tests that take the database away).</summary>
@@ -105,9 +110,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         RunAsync(bin, root, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], ct);
 
     /// <summary>Starts the server again on the same port after <see cref="KillAsync"/>.</summary>
-    public Task RestartAsync(CancellationToken ct = default) =>
-        RunAsync(bin, root, "pg_ctl", ["start", "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(root, "postgres.log"),
-            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"], ct);
+    public Task RestartAsync(CancellationToken ct = default) => RunAsync(bin, root, "pg_ctl", StartArguments(DataDirectory, root, Port), ct);
+
+    // pg_ctl hands -o to a shell, so '' is an empty value: no Unix socket, only the loopback TCP port.
+    private static string[] StartArguments(string data, string root, int port) =>
+        ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(root, "postgres.log"),
+            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"];
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -26,6 +26,13 @@ public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contex
         ListAsync(o => o.PlanPeriod != null && o.PlanPeriod.Code == plan.Code
             || o.PeriodKind == PeriodKind.Target && o.PeriodEnd.Year >= plan.StartYear && o.PeriodEnd.Year <= plan.EndYear, ct);
 
+    /// <summary>
+    /// The park-level figures of the given indicators for every park: what the overview's headline tiles and charts
+    /// pick from. Reads through the (IndicatorId, PeriodKind, PeriodStart) index rather than every park's figures.
+    /// </summary>
+    public Task<IReadOnlyList<Figure>> HeadlineCandidatesAsync(IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
+        ListAsync(o => indicatorCodes.Contains(o.Indicator.Code) && o.EnterpriseId == null, ct);
+
     public async Task<Figure?> FindAsync(long id, CancellationToken ct = default) =>
         (await ListAsync(o => o.Id == id, ct)).SingleOrDefault();
 

@@ -40,6 +40,8 @@ internal static class Reason
     public static string QuoteLacksValue(string v) => Say($"引文不含数值“{v}”", $"quote does not contain the value '{v}'");
     public static string QuoteNotInArticle(string file) => Say($"引文不在文章 {file} 中", $"quote is not in article {file}");
     public static string ArticleMissing(string file) => Say($"找不到文章 {file}", $"article {file} not found");
+    public static string OutOfRange(string v) =>
+        Say($"数值“{v}”超出可精确保存的范围（整数部分最多 18 位，换算后小数最多 10 位）", $"value '{v}' cannot be stored exactly (at most 18 digits before and 10 after the point once converted)");
     public static string Cycle => Say("上级关系构成循环", "parent chain forms a cycle");
 
     private static string ZhName(string what) => what switch

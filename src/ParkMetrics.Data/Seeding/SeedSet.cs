@@ -119,7 +119,7 @@ public sealed class SeedSet
             if (s > e) row.Fail("period_end", Reason.PeriodOrder);
             else if (!PeriodShapeFits(k, s, e)) row.Fail("period_kind", Reason.PeriodShape(EnumCode.Of(k)));
         }
-        var valueText = row.Required("value");
+        var valueText = row.Optional("value") ?? "";
         var value = row.Number("value");
         var unitCode = row.Required("unit");
         c.Units.TryGetValue(unitCode, out var unit);
@@ -136,8 +136,13 @@ public sealed class SeedSet
             row.Fail("quote", Reason.QuoteLacksValue(valueText));
 
         if (row.ErrorCount > before || value is null || unit is null || canonical is null) return null;
+        if (UnitConversion.TryConvertToStored(value.Value, unit.Factor, canonical.Factor) is not { } stored)
+        {
+            row.Fail("value", Reason.OutOfRange(valueText));
+            return null;
+        }
         return new ObservationRow(park, subject, indicatorCode, kind!.Value, start!.Value, end!.Value, value.Value, valueText, unitCode,
-            qualifier!.Value, source, quote, UnitConversion.Convert(value.Value, unit.Factor, canonical.Factor), row.File, row.Line);
+            qualifier!.Value, source, quote, stored, row.File, row.Line);
     }
 
     /// <summary>Whether the dates have the shape the period kind promises (a year is 1 January to 31 December, …).</summary>
@@ -152,7 +157,7 @@ public sealed class SeedSet
             PeriodKind.YtdMonth => SameYear() && start == new DateOnly(start.Year, 1, 1) && MonthEnd(end) && end.Month < 12,
             PeriodKind.HalfYear => SameYear() && ((start.Month, start.Day, end.Month, end.Day) is (1, 1, 6, 30) or (7, 1, 12, 31)),
             PeriodKind.PlanCumulative => IsPlan(p => p.Start == start && p.End == end),
-            PeriodKind.PlanToDate => IsPlan(p => p.Start == start && end > start && end <= p.End.AddYears(1)),
+            PeriodKind.PlanToDate => IsPlan(p => p.Start == start && end > start && end <= p.End),
             PeriodKind.Point => start == end,
             PeriodKind.Target => true,
             _ => false,

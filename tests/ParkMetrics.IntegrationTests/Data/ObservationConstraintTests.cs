@@ -92,11 +92,19 @@ public sealed class ObservationConstraintTests(MigratedDatabase database) : Data
         await using var db = Database.CreateContext();
         var copy = new Observation
         {
-            ParkId = existing.ParkId, EnterpriseId = existing.EnterpriseId, IndicatorId = existing.IndicatorId,
-            PeriodKind = existing.PeriodKind, PeriodStart = existing.PeriodStart, PeriodEnd = existing.PeriodEnd,
-            PlanPeriodId = existing.PlanPeriodId, SourceId = existing.SourceId,
-            Value = existing.Value + 1, ReportedValue = existing.ReportedValue + 1, ReportedUnit = existing.ReportedUnit,
-            Qualifier = existing.Qualifier, Quote = "另一个数字",
+            ParkId = existing.ParkId,
+            EnterpriseId = existing.EnterpriseId,
+            IndicatorId = existing.IndicatorId,
+            PeriodKind = existing.PeriodKind,
+            PeriodStart = existing.PeriodStart,
+            PeriodEnd = existing.PeriodEnd,
+            PlanPeriodId = existing.PlanPeriodId,
+            SourceId = existing.SourceId,
+            Value = existing.Value + 1,
+            ReportedValue = existing.ReportedValue + 1,
+            ReportedUnit = existing.ReportedUnit,
+            Qualifier = existing.Qualifier,
+            Quote = "另一个数字",
         };
         change(copy);
         db.Observations.Add(copy);

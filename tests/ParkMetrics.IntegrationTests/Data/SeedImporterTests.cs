@@ -49,14 +49,11 @@ public sealed class SeedImporterTests(MigratedDatabase database) : DatabaseTest(
         await Database.SeedAsync(RepositoryPaths.Seed);
         var before = await DatabaseDump.TableAsync(Database.ConnectionString, "Observations");
         using var seed = SeedFolder.CopyOfRealSeed();
-        var (_, records) = seed.Read("observations.csv");
-        var target = records.First(r => r["quote"].Contains(r["value"], StringComparison.Ordinal) && r["subject"].Length == 0);
+        var target = seed.Read("observations.csv").Records.First(r => r["quote"].Contains(r["value"], StringComparison.Ordinal) && r["subject"].Length == 0);
         var corrected = target["value"] + "1";
-        seed.KeepFirst("observations.csv", 0);
-        foreach (var r in records)
-            seed.Append("observations.csv", r.Line == target.Line
-                ? r.With("value", corrected).With("quote", r["quote"].Replace(r["value"], corrected, StringComparison.Ordinal))
-                : r);
+        seed.Rewrite("observations.csv", records => records.Select(r => r.Line == target.Line
+            ? r.With("value", corrected).With("quote", r["quote"].Replace(r["value"], corrected, StringComparison.Ordinal))
+            : r));
 
         var result = await Database.SeedAsync(seed.Path);
 
@@ -70,6 +67,63 @@ public sealed class SeedImporterTests(MigratedDatabase database) : DatabaseTest(
                 && o.PeriodStart == DateOnly.Parse(target["period_start"], null) && o.PeriodEnd == DateOnly.Parse(target["period_end"], null)
                 && o.Source.Code == target["source"], TestContext.Current.CancellationToken);
         Assert.Equal(decimal.Parse(corrected, System.Globalization.CultureInfo.InvariantCulture), stored.ReportedValue);
+    }
+
+    [Fact]
+    public async Task ImportAsync_FigureDroppedFromTheSeed_DeletesOnlyThatFigure()
+    {
+        await Database.SeedAsync(RepositoryPaths.Seed);
+        var before = await DatabaseDump.TableAsync(Database.ConnectionString, "Observations");
+        using var seed = SeedFolder.CopyOfRealSeed();
+        var dropped = seed.Read("observations.csv").Records[^1];
+        seed.Rewrite("observations.csv", records => records.Where(r => r.Line != dropped.Line));
+
+        var result = await Database.SeedAsync(seed.Path);
+
+        Assert.Equal(new SeedResult(0, 0, SeedFiles.Sum(Records) - 1, 1), result);
+        var after = await DatabaseDump.TableAsync(Database.ConnectionString, "Observations");
+        Assert.Equal(before.Count - 1, after.Count);
+        Assert.Equal(2, before.Except(after).Count()); // the dropped row and the old row count
+        Assert.Single(after.Except(before)); // the new row count
+    }
+
+    [Fact]
+    public async Task ImportAsync_FigureOfASourceNotInTheSeed_IsKept()
+    {
+        await Database.SeedAsync(RepositoryPaths.Seed);
+        long adminFigure;
+        await using (var db = Database.CreateContext())
+        {
+            var template = await db.Observations.AsNoTracking().OrderBy(o => o.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var source = new Source { Code = "admin-entry", FileName = "-", Title = "Entered by an admin", AsOf = new DateOnly(2025, 12, 31) };
+            var figure = new Observation
+            {
+                ParkId = template.ParkId,
+                EnterpriseId = template.EnterpriseId,
+                IndicatorId = template.IndicatorId,
+                PeriodKind = template.PeriodKind,
+                PeriodStart = template.PeriodStart,
+                PeriodEnd = template.PeriodEnd,
+                PlanPeriodId = template.PlanPeriodId,
+                Source = source,
+                Value = template.Value,
+                ReportedValue = template.ReportedValue,
+                ReportedUnit = template.ReportedUnit,
+                Qualifier = template.Qualifier,
+                Quote = template.Quote,
+            };
+            db.Observations.Add(figure);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            adminFigure = figure.Id;
+        }
+        var before = await Database.DumpAsync();
+
+        var result = await Database.SeedAsync(RepositoryPaths.Seed);
+
+        Assert.Equal(new SeedResult(0, 0, SeedFiles.Sum(Records)), result);
+        Assert.Equal(before, await Database.DumpAsync());
+        await using var check = Database.CreateContext();
+        Assert.True(await check.Observations.AnyAsync(o => o.Id == adminFigure, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -9,6 +9,12 @@ namespace ParkMetrics.IntegrationTests.Infrastructure;
 /// whose user may CREATE DATABASE), else an <see cref="EmbeddedPostgres"/> in a fresh folder that is deleted at the end.
 /// Tests never share a database: each asks for its own with <see cref="CreateDatabaseAsync"/>.
 /// </summary>
+/// <remarks>
+/// Class and collection fixtures may take this assembly fixture in their constructor: a
+/// <c>WebApplicationFactory&lt;Program&gt;</c> fixture can create a <see cref="MigratedDatabase"/> (or call
+/// <see cref="CreateDatabaseAsync"/> and migrate) and hand its connection string to the app as
+/// <c>ConnectionStrings:ParkMetrics</c>.
+/// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {
     public const string ConnectionStringVariable = "PARKMETRICS_TEST_DB";

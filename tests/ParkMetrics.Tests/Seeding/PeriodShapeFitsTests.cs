@@ -30,8 +30,8 @@ public sealed class PeriodShapeFitsTests
     [InlineData("plan_cumulative", "2022-01-01", "2026-12-31", false)]
     [InlineData("plan_to_date", "2021-01-01", "2024-02-01", true)]
     [InlineData("plan_to_date", "2021-01-01", "2025-12-31", true)]
-    [InlineData("plan_to_date", "2016-01-01", "2021-06-30", true)]
-    [InlineData("plan_to_date", "2021-01-01", "2026-12-31", true)]
+    [InlineData("plan_to_date", "2016-01-01", "2021-06-30", false)] // a plan so far ends within the plan: every such figure belongs to one plan period
+    [InlineData("plan_to_date", "2021-01-01", "2026-12-31", false)]
     [InlineData("plan_to_date", "2021-01-01", "2027-01-01", false)]
     [InlineData("plan_to_date", "2021-01-01", "2021-01-01", false)]
     [InlineData("plan_to_date", "2020-01-01", "2024-02-01", false)]

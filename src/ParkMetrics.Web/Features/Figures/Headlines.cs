@@ -13,6 +13,9 @@ public static class Headlines
         "key_enterprise_tax", "exports", "import_export", "industrial_enterprises_above_scale", "market_entities",
     ];
 
+    /// <summary>Shares that tell how a park's industry is changing, drawn on the overview when reported over several years.</summary>
+    public static readonly IReadOnlyList<string> SeriesCodes = ["new_materials_output_share"];
+
     /// <summary>
     /// For each headline indicator a park reports, its most recent actual figure (latest period end; a target or a
     /// forecast only when nothing else exists), in headline order.
