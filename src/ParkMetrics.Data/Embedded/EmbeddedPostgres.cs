@@ -32,6 +32,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }.ConnectionString;
     }
 
+    public const string NoBinariesMessage =
+        "PostgreSQL server binaries were not found on PATH or in /usr/lib/postgresql/*/bin. " +
+        "Install PostgreSQL (for example `apt-get install postgresql`) or set the connection string " +
+        "ConnectionStrings:ParkMetrics (environment variable ConnectionStrings__ParkMetrics) to an existing server.";
+
     public int Port { get; }
     public string ConnectionString { get; }
     public string DataDirectory => Path.Combine(root, "data");
@@ -47,12 +52,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private static bool IsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
 
     /// <summary>The folder holding <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c>: from PATH, else the newest /usr/lib/postgresql/*/bin.</summary>
-    public static string? FindBinaries()
+    public static string? FindBinaries() => FindBinaries(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
+
+    public static string? FindBinaries(string pathVariable, string debian)
     {
         static bool Has(string dir) => File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb"));
-        var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(Has);
+        var fromPath = pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(Has);
         if (fromPath is not null) return fromPath;
-        const string debian = "/usr/lib/postgresql";
         if (!Directory.Exists(debian)) return null;
         return Directory.GetDirectories(debian)
             .Select(d => (Dir: Path.Combine(d, "bin"), Version: decimal.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var v) ? v : 0))
@@ -65,10 +71,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Initialises the cluster in <paramref name="root"/> on first use, starts it (or joins a server already running on it) and creates the database.</summary>
     public static async Task<EmbeddedPostgres> StartAsync(string root, CancellationToken ct = default)
     {
-        var bin = FindBinaries() ?? throw new EmbeddedPostgresException(
-            "PostgreSQL server binaries were not found on PATH or in /usr/lib/postgresql/*/bin. " +
-            "Install PostgreSQL (for example `apt-get install postgresql`) or set the connection string " +
-            "ConnectionStrings:ParkMetrics (environment variable ConnectionStrings__ParkMetrics) to an existing server.");
+        var bin = FindBinaries() ?? throw new EmbeddedPostgresException(NoBinariesMessage);
         root = Path.GetFullPath(root);
         Directory.CreateDirectory(root);
         var data = Path.Combine(root, "data");

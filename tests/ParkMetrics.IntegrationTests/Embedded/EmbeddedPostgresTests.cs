@@ -95,4 +95,45 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         while (await reader.ReadAsync(TestContext.Current.CancellationToken)) rows.Add(reader.GetString(0));
         return rows;
     }
+
+    [Fact]
+    public void FindBinaries_NeitherOnPathNorInstalled_ReturnsNull()
+    {
+        var empty = Directory.CreateTempSubdirectory("pm-nobin");
+        try
+        {
+            Assert.Null(EmbeddedPostgres.FindBinaries(empty.FullName, Path.Combine(empty.FullName, "postgresql")));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FindBinaries_DebianLayout_PicksTheNewestVersion()
+    {
+        var packages = Directory.CreateTempSubdirectory("pm-debian");
+        try
+        {
+            foreach (var version in (string[])["9.6", "15", "13"])
+            {
+                var bin = Directory.CreateDirectory(Path.Combine(packages.FullName, version, "bin")).FullName;
+                File.WriteAllText(Path.Combine(bin, "pg_ctl"), "");
+                File.WriteAllText(Path.Combine(bin, "initdb"), "");
+            }
+            Assert.Equal(Path.Combine(packages.FullName, "15", "bin"), EmbeddedPostgres.FindBinaries("", packages.FullName));
+        }
+        finally
+        {
+            packages.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NoBinariesMessage_SaysWhatToInstallAndWhatToConfigure()
+    {
+        Assert.Contains("apt-get install postgresql", EmbeddedPostgres.NoBinariesMessage, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__ParkMetrics", EmbeddedPostgres.NoBinariesMessage, StringComparison.Ordinal);
+    }
 }

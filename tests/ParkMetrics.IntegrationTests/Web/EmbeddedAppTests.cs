@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ParkMetrics.IntegrationTests.Infrastructure;
+
+namespace ParkMetrics.IntegrationTests.Web;
+
+/// <summary>A newcomer's first run: no connection string, so the app starts, migrates and seeds its own PostgreSQL.</summary>
+public sealed class EmbeddedAppTests : IAsyncLifetime
+{
+    private readonly string root = PostgresServer.NewClusterFolder();
+    private WebApplicationFactory<Program> app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:ParkMetrics", "");
+            b.UseSetting("Database:DataDirectory", root);
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Overview_NoConnectionString_ServesTheSeededFiguresFromItsOwnDatabase()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("西宁经济技术开发区", html, StringComparison.Ordinal);
+        Assert.Contains("993.1亿元", html, StringComparison.Ordinal); // 1月至8月,开发区完成规上工业产值993.1亿元
+        Assert.True(File.Exists(Path.Combine(root, "data", "PG_VERSION")), "the cluster lives in the configured folder");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync(); // stops the embedded server
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.False(File.Exists(Path.Combine(root, "data", "postmaster.pid")), "the app stops its server when it stops");
+        PostgresServer.DeleteFolder(root);
+    }
+}
