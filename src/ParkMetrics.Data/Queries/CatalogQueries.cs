@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Queries;
@@ -12,11 +13,37 @@ public sealed record SourceSummary(int Id, string Code, string Title, string? Ou
 
 public sealed record EnterpriseSummary(string Name, IReadOnlyList<string> Aliases, string ParkCode, string? Sector, IReadOnlyList<string> Designations, int FigureCount);
 
-/// <summary>The lists the dashboard navigates by: parks, indicators, sources, plans and enterprises.</summary>
-public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts)
+/// <summary>
+/// The lists the dashboard navigates by: parks, indicators, sources, plans and enterprises. Every page needs some of
+/// them and their counts scan the observations, so they are kept for a minute; writers call <see cref="Invalidate"/>.
+/// </summary>
+public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts, IMemoryCache cache) : IDisposable
 {
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private CancellationTokenSource generation = new();
+
+    /// <summary>Forgets the cached lists, after figures, parks or sources change.</summary>
+    public void Invalidate()
+    {
+        var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
+    public void Dispose() => generation.Dispose();
+
+    private Task<T> CachedAsync<T>(string key, Func<Task<T>> load) =>
+        cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(generation.Token));
+            return load();
+        })!;
+
     /// <summary>Zones first, then parks, then regions, each with how many figures and enterprises it holds.</summary>
-    public async Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default) => CachedAsync("catalog:parks", () => LoadParksAsync(ct));
+
+    private async Task<IReadOnlyList<ParkSummary>> LoadParksAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var parks = await db.Parks.AsNoTracking()
@@ -26,7 +53,9 @@ public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> conte
         return [.. parks.OrderBy(p => p.Kind switch { ParkKind.Zone => 0, ParkKind.Park => 1, _ => 2 }).ThenBy(p => p.ParentCode is null ? 1 : 0)];
     }
 
-    public async Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct = default) => CachedAsync("catalog:indicators", () => LoadIndicatorsAsync(ct));
+
+    private async Task<IReadOnlyList<IndicatorSummary>> LoadIndicatorsAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Indicators.AsNoTracking()
@@ -38,7 +67,9 @@ public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> conte
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<SourceSummary>> SourcesAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<SourceSummary>> SourcesAsync(CancellationToken ct = default) => CachedAsync("catalog:sources", () => LoadSourcesAsync(ct));
+
+    private async Task<IReadOnlyList<SourceSummary>> LoadSourcesAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Sources.AsNoTracking()

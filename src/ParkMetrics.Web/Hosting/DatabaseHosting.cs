@@ -23,6 +23,7 @@ public static class DatabaseHosting
         builder.Services.AddDbContextFactory<ParkMetricsDbContext>(options => options.UseNpgsql(
             connection.Value ?? throw new InvalidOperationException("The database has not started yet.")));
         builder.Services.AddHealthChecks().AddDbContextCheck<ParkMetricsDbContext>("postgres");
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<FigureQueries>();
         builder.Services.AddScoped<Features.Figures.ProvenanceService>();

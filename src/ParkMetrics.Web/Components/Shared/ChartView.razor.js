@@ -65,7 +65,18 @@ function toConfig(spec) {
         const valueAxis = spec.horizontal ? 'x' : 'y';
         options.scales = {
             [valueAxis]: { beginAtZero: true, stacked: kind === 'stackedBar', title: { display: !!spec.valueAxisTitle, text: spec.valueAxisTitle ?? '' } },
-            [valueAxis === 'x' ? 'y' : 'x']: { stacked: kind === 'stackedBar', ticks: { autoSkip: false } }
+            [valueAxis === 'x' ? 'y' : 'x']: {
+                stacked: kind === 'stackedBar',
+                ticks: {
+                    autoSkip: !spec.horizontal,
+                    // Long indicator names on a narrow screen: the tooltip and the table view keep the full text.
+                    callback(value) {
+                        const label = this.getLabelForValue(value);
+                        const max = window.innerWidth < 576 ? 10 : 24;
+                        return typeof label === 'string' && label.length > max ? label.slice(0, max - 1) + '…' : label;
+                    }
+                }
+            }
         };
     }
     return { type, data: { labels: spec.labels, datasets }, options, plugins: [whiteBackground] };

@@ -5,13 +5,17 @@ namespace ParkMetrics.Web.Features.Figures;
 /// <summary>Opens the provenance of a figure from anywhere on the page; one per circuit, shown by <c>ProvenanceDialog</c>.</summary>
 public sealed class ProvenanceService
 {
+    private Func<ValueTask>? returnFocus;
+
     public Figure? Current { get; private set; }
 
     public event Action? Changed;
 
-    public void Show(Figure figure)
+    /// <param name="returnFocus">Puts the focus back where it was (the figure's button) when the dialog closes.</param>
+    public void Show(Figure figure, Func<ValueTask>? returnFocus = null)
     {
         Current = figure;
+        this.returnFocus = returnFocus;
         Changed?.Invoke();
     }
 
@@ -19,5 +23,13 @@ public sealed class ProvenanceService
     {
         Current = null;
         Changed?.Invoke();
+    }
+
+    /// <summary>Called by the dialog once it has closed.</summary>
+    public async Task ReturnFocusAsync()
+    {
+        var restore = returnFocus;
+        returnFocus = null;
+        if (restore is not null) await restore();
     }
 }
