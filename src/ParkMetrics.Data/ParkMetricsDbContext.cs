@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data;
 
-public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options) : DbContext(options)
+/// <summary>The figures and their catalogs, plus ASP.NET Core Identity's users and roles in the same database.</summary>
+public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Park> Parks => Set<Park>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
@@ -12,7 +15,11 @@ public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options
     public DbSet<PlanPeriod> PlanPeriods => Set<PlanPeriod>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ParkMetricsDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParkMetricsDbContext).Assembly);
+    }
 }

@@ -20,6 +20,10 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         b.Property(o => o.ReportedValue).HasPrecision(28, 10);
         b.Property(o => o.ReportedUnit).HasMaxLength(16);
         b.Property(o => o.Quote).HasMaxLength(200);
+        b.Property(o => o.Note).HasMaxLength(500);
+        b.Property(o => o.EnteredBy).HasMaxLength(256);
+        b.Property(o => o.DeletedBy).HasMaxLength(256);
+        b.HasQueryFilter(o => o.DeletedAt == null);
         b.ToTable(t => t.HasCheckConstraint("CK_Observations_Period", "\"PeriodStart\" <= \"PeriodEnd\""));
         b.HasOne(o => o.Park).WithMany().HasForeignKey(o => o.ParkId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(o => o.Enterprise).WithMany().HasForeignKey(o => o.EnterpriseId).OnDelete(DeleteBehavior.Restrict);

@@ -30,5 +30,12 @@ public class Observation
     public Source Source { get; set; } = null!;
     /// <summary>A verbatim passage of the source that contains the reported number.</summary>
     public required string Quote { get; set; }
+    /// <summary>An admin's note on a figure entered by hand.</summary>
+    public string? Note { get; set; }
+    /// <summary>Who entered the figure by hand; null for figures loaded from the seed, which the seed owns.</summary>
+    public string? EnteredBy { get; set; }
+    /// <summary>Soft delete: a deleted figure disappears from every read and can be restored from its history.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
     public uint Version { get; set; }
 }

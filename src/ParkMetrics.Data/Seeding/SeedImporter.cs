@@ -11,8 +11,8 @@ public sealed record SeedResult(int Inserted, int Updated, int Unchanged, int De
 
 /// <summary>
 /// Writes a checked <see cref="SeedSet"/> in one transaction, matching rows on their natural keys, so that running it
-/// again changes nothing. The seed owns the figures of its sources: one that is no longer in the seed is deleted.
-/// Figures from other sources (entered by admins) are never touched.
+/// again changes nothing. The seed owns the figures it loaded: one that is no longer in the seed is deleted. Figures
+/// an admin entered or corrected, and figures an admin deleted, stay as they are.
 /// </summary>
 public static class SeedImporter
 {
@@ -53,10 +53,15 @@ public static class SeedImporter
 
         var plans = await db.PlanPeriods.ToListAsync(ct);
         // Loaded into the same context, observations get their navigations fixed up, so they can be keyed by codes.
-        var observations = (await db.Observations.ToListAsync(ct)).ToDictionary(o =>
+        // Deleted figures too: a figure an admin deleted keeps its key, and the seed must not insert it again.
+        var all = (await db.Observations.IgnoreQueryFilters().ToListAsync(ct)).ToLookup(o => o.EnteredBy is null);
+        var observations = all[true].ToDictionary(o =>
             ObservationKey(o.Park.Code, o.Enterprise?.Name, o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.Source.Code));
+        // A figure an admin entered or corrected is theirs: the seed leaves it as it is.
+        var adminOwned = all[false].Select(o =>
+            ObservationKey(o.Park.Code, o.Enterprise?.Name, o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.Source.Code)).ToHashSet();
         var seeded = new HashSet<string>();
-        foreach (var o in seed.Observations)
+        foreach (var o in seed.Observations.Where(o => !adminOwned.Contains(ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source))))
             tally.Upsert(observations, ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source),
                 () => new Observation { ReportedUnit = o.Unit, Quote = o.Quote },
                 e =>

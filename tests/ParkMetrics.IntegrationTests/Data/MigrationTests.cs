@@ -16,7 +16,8 @@ public sealed class MigrationTests(PostgresServer server)
         await MigrateAsync(connectionString);
 
         Assert.Equal(
-            ["Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
+            ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers",
+                "AuditEntries", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
             await QueryAsync(connectionString,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""));
     }

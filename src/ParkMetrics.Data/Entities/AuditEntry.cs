@@ -1,0 +1,20 @@
+namespace ParkMetrics.Data.Entities;
+
+public enum AuditAction { Insert, Update, Delete, Restore }
+
+/// <summary>One change to a figure or an enterprise by a person: who, when, the record before and after, and why.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    /// <summary><c>observation</c> or <c>enterprise</c>.</summary>
+    public required string EntityType { get; set; }
+    public long EntityId { get; set; }
+    public AuditAction Action { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string UserName { get; set; }
+    /// <summary>The record as JSON before the change (null for an insert).</summary>
+    public string? Before { get; set; }
+    /// <summary>The record as JSON after the change.</summary>
+    public string? After { get; set; }
+    public string? Reason { get; set; }
+}
