@@ -1,9 +1,11 @@
 using ParkMetrics.Web.Components;
+using ParkMetrics.Web.Features.Account;
 using ParkMetrics.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParkMetricsDefaults();
 builder.AddParkMetricsData();
+builder.AddParkMetricsAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -12,6 +14,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapParkMetricsHealth();
 app.MapCultureEndpoint();
+app.MapAccountEndpoints();
 app.Run();
 
 public partial class Program;

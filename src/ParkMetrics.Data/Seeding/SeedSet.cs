@@ -70,16 +70,7 @@ public sealed class SeedSet
             indicators.ToDictionary(i => i.Value.Code, i => i.Value),
             enterprises.ToDictionary(e => e.Value.Name, e => e.Value),
             sources.Select(s => s.Value.Code).ToHashSet());
-        var observations = new List<ObservationRow>();
-        var keys = new Dictionary<(string, string?, string, PeriodKind, DateOnly, DateOnly, string), int>();
-        foreach (var row in SeedTable.Read(PathOf("observations.csv"), ObservationColumns, errors))
-        {
-            if (ReadObservation(row, context) is not { } o) continue;
-            var key = (o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source);
-            if (keys.TryGetValue(key, out var first)) { row.Fail("indicator", Reason.Duplicate(first)); continue; }
-            keys[key] = row.Line;
-            observations.Add(o);
-        }
+        var observations = ReadObservations(SeedTable.Read(PathOf("observations.csv"), ObservationColumns, errors), context);
 
         if (errors.Count > 0) throw new SeedValidationException(errors);
         return new SeedSet
@@ -93,9 +84,21 @@ public sealed class SeedSet
         };
     }
 
-    private sealed record ObservationContext(
-        HashSet<string> Parks, Dictionary<string, UnitRow> Units, Dictionary<string, IndicatorRow> Indicators,
-        Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources);
+    /// <summary>Checks observation rows against the catalogs; a row with problems is reported and left out.</summary>
+    internal static List<ObservationRow> ReadObservations(IReadOnlyList<SeedRow> rows, ObservationContext context)
+    {
+        var observations = new List<ObservationRow>();
+        var keys = new Dictionary<(string, string?, string, PeriodKind, DateOnly, DateOnly, string), int>();
+        foreach (var row in rows)
+        {
+            if (ReadObservation(row, context) is not { } o) continue;
+            var key = (o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source);
+            if (keys.TryGetValue(key, out var first)) { row.Fail("indicator", Reason.Duplicate(first)); continue; }
+            keys[key] = row.Line;
+            observations.Add(o);
+        }
+        return observations;
+    }
 
     private static ObservationRow? ReadObservation(SeedRow row, ObservationContext c)
     {
@@ -193,3 +196,8 @@ public sealed class SeedSet
         return ordered;
     }
 }
+
+/// <summary>The catalogs an observation row is checked against: from the seed files, or from the database for an upload.</summary>
+internal sealed record ObservationContext(
+    HashSet<string> Parks, Dictionary<string, UnitRow> Units, Dictionary<string, IndicatorRow> Indicators,
+    Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data;
+using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Data.Seeding;
@@ -26,6 +27,8 @@ public static class DatabaseHosting
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<FigureQueries>();
+        builder.Services.AddSingleton<FigureEditor>();
+        builder.Services.AddSingleton<ObservationUpload>();
         builder.Services.AddScoped<Features.Figures.ProvenanceService>();
         return builder;
     }

@@ -40,6 +40,8 @@ public static class ServiceDefaults
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
