@@ -1,5 +1,6 @@
 using ParkMetrics.Web.Components;
 using ParkMetrics.Web.Features.Account;
+using ParkMetrics.Web.Features.Admin;
 using ParkMetrics.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapParkMetricsHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
+app.MapAdminEndpoints();
 app.Run();
 
 public partial class Program;

@@ -34,6 +34,7 @@ public sealed record Figure
     public DateOnly? SourcePublishedOn { get; init; }
     public DateOnly SourceAsOf { get; init; }
     public required string Quote { get; init; }
+    public string? Note { get; init; }
 
     /// <summary>The subject: the enterprise when there is one, else the park.</summary>
     public bool IsEnterprise => Enterprise is not null;

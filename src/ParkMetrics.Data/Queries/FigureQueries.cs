@@ -72,6 +72,7 @@ public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contex
                 SourcePublishedOn = o.Source.PublishedOn,
                 SourceAsOf = o.Source.AsOf,
                 Quote = o.Quote,
+                Note = o.Note,
             })
             .ToListAsync(ct);
     }

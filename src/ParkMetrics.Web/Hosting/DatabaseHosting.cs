@@ -29,6 +29,7 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<FigureQueries>();
         builder.Services.AddSingleton<FigureEditor>();
         builder.Services.AddSingleton<ObservationUpload>();
+        builder.Services.AddSingleton<EnterpriseEditor>();
         builder.Services.AddScoped<Features.Figures.ProvenanceService>();
         return builder;
     }

@@ -33,7 +33,8 @@ function toConfig(spec) {
             borderWidth: kind === 'line' ? 2 : s.dashed ? 2 : 1,
             pointStyle: markers[s.colorIndex % markers.length],
             pointRadius: 4,
-            spanGaps: true,
+            // A year without a figure stays a gap on an actual series; a dashed projection may bridge it.
+            spanGaps: !!s.dashed,
             skipNull: true,
         };
         if (s.dashed) {

@@ -23,7 +23,12 @@ public static class FigureText
     }
 
     /// <summary>The figure as the source reported it, with its qualifier: 近624亿元, 超1500亿元, 90%以上, 预计60亿元 (en: nearly CNY 62.4 bn …).</summary>
-    public static string Reported(Figure f) => Reported(f.ReportedValue, f.ReportedUnit, f.Measure, f.Qualifier, f.Quote);
+    public static string Reported(Figure f) => f.Quote.Length == 0
+        ? Qualified(Canonical(f.Value, f.Unit, f.Measure), f.Qualifier) // typed by an admin: nothing printed to follow
+        : Reported(f.ReportedValue, f.ReportedUnit, f.Measure, f.Qualifier, f.Quote);
+
+    private static string Qualified(string amount, Qualifier qualifier) => QualifierWord(qualifier, 0, "") is { } word
+        ? (Zh ? word.Zh + amount : $"{word.En} {amount}") : amount;
 
     public static string Reported(decimal value, string unit, MeasureKind measure, Qualifier qualifier, string quote)
     {
