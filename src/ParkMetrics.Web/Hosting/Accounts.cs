@@ -47,7 +47,7 @@ public static class Accounts
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
-            o.AccessDeniedPath = "/account/denied";
+            o.AccessDeniedPath = "/status/403";
             o.Cookie.Name = "ParkMetrics.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -69,9 +69,13 @@ public static class Accounts
         return builder;
     }
 
+    /// <summary>
+    /// The API answers 401 or 403 as they are; a page redirects an anonymous visitor to sign in, and answers a
+    /// signed-in visitor without the role with 403 and the access-denied page (through the status code pages).
+    /// </summary>
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

@@ -37,7 +37,11 @@ public static class ServiceDefaults
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get a page for 403, 404 and the rest; the API keeps its own bodies (ProblemDetails or none).
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so that a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
         app.UseRequestLocalization();
         app.UseAuthentication();
