@@ -65,13 +65,7 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
                 figure = new Observation { ReportedUnit = o.Unit, Quote = o.Quote };
                 db.Observations.Add(figure);
             }
-            figure.Park = parks[o.Park];
-            figure.Enterprise = o.Subject is null ? null : enterprises[o.Subject];
-            figure.Indicator = indicators[o.Indicator];
-            (figure.PeriodKind, figure.PeriodStart, figure.PeriodEnd) = (o.PeriodKind, o.Start, o.End);
-            figure.PlanPeriod = plans.FirstOrDefault(p => p.Start <= o.Start && o.End <= p.End);
-            (figure.Value, figure.ReportedValue, figure.ReportedUnit, figure.Qualifier, figure.Quote) = (o.Value, o.ReportedValue, o.Unit, o.Qualifier, o.Quote);
-            figure.Source = sources[o.Source];
+            o.ApplyTo(figure, parks[o.Park], o.Subject is null ? null : enterprises[o.Subject], indicators[o.Indicator], sources[o.Source], plans);
             var action = before is null ? AuditAction.Insert : figure.DeletedAt is null ? AuditAction.Update : AuditAction.Restore;
             (figure.DeletedAt, figure.DeletedBy, figure.EnteredBy) = (null, null, user);
             audits.Add((figure, action, before));

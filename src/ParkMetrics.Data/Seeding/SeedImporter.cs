@@ -66,14 +66,7 @@ public static class SeedImporter
                 () => new Observation { ReportedUnit = o.Unit, Quote = o.Quote },
                 e =>
                 {
-                    e.Park = parks[o.Park];
-                    e.Enterprise = o.Subject is null ? null : enterprises[o.Subject];
-                    e.Indicator = indicators[o.Indicator];
-                    (e.PeriodKind, e.PeriodStart, e.PeriodEnd) = (o.PeriodKind, o.Start, o.End);
-                    e.PlanPeriod = plans.FirstOrDefault(p => p.Start <= o.Start && o.End <= p.End);
-                    (e.Value, e.ReportedValue, e.ReportedUnit, e.Qualifier) = (o.Value, o.ReportedValue, o.Unit, o.Qualifier);
-                    e.Source = sources[o.Source];
-                    e.Quote = o.Quote;
+                    o.ApplyTo(e, parks[o.Park], o.Subject is null ? null : enterprises[o.Subject], indicators[o.Indicator], sources[o.Source], plans);
                     seeded.Add(ObservationKey(o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source));
                 });
         var seedSources = seed.Sources.Select(s => s.Code).ToHashSet();

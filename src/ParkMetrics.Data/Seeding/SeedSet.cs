@@ -10,7 +10,17 @@ public sealed record IndicatorRow(string Code, string NameZh, string NameEn, str
 public sealed record EnterpriseRow(string Name, IReadOnlyList<string> Aliases, string Park, string? Sector, IReadOnlyList<string> Designations);
 public sealed record ObservationRow(string Park, string? Subject, string Indicator, PeriodKind PeriodKind, DateOnly Start, DateOnly End,
     decimal ReportedValue, string ReportedValueText, string Unit, Qualifier Qualifier, string Source, string Quote, decimal Value,
-    string File, int Line);
+    string File, int Line)
+{
+    /// <summary>Sets every field of <paramref name="e"/> from this row; the plan period is the one the period falls in.</summary>
+    public void ApplyTo(Observation e, Park park, Enterprise? enterprise, Indicator indicator, Source source, IEnumerable<PlanPeriod> plans)
+    {
+        (e.Park, e.Enterprise, e.Indicator, e.Source) = (park, enterprise, indicator, source);
+        (e.PeriodKind, e.PeriodStart, e.PeriodEnd) = (PeriodKind, Start, End);
+        e.PlanPeriod = plans.FirstOrDefault(p => p.Start <= Start && End <= p.End);
+        (e.Value, e.ReportedValue, e.ReportedUnit, e.Qualifier, e.Quote) = (Value, ReportedValue, Unit, Qualifier, Quote);
+    }
+}
 
 /// <summary>The seed files of <c>data/seed</c>, read and checked against each other before anything is written.</summary>
 public sealed class SeedSet
