@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Queries;
@@ -15,33 +14,14 @@ public sealed record EnterpriseSummary(string Name, IReadOnlyList<string> Aliase
 
 /// <summary>
 /// The lists the dashboard navigates by: parks, indicators, sources, plans and enterprises. Every page needs some of
-/// them and their counts scan the observations, so they are kept for a minute; writers call <see cref="Invalidate"/>.
+/// them and their counts scan the observations, so they go through the <see cref="QueryCache"/>.
 /// </summary>
-public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts, IMemoryCache cache) : IDisposable
+public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache cache)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private CancellationTokenSource generation = new();
+    /// <summary>Forgets every cached read, after figures, parks, enterprises or sources change.</summary>
+    public void Invalidate() => cache.Invalidate();
 
-    /// <summary>Forgets the cached lists, after figures, parks or sources change.</summary>
-    public void Invalidate()
-    {
-        var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
-        old.Cancel();
-        old.Dispose();
-    }
-
-    public void Dispose() => generation.Dispose();
-
-    private Task<T> CachedAsync<T>(string key, Func<Task<T>> load) =>
-        cache.GetOrCreateAsync(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(generation.Token));
-            return load();
-        })!;
-
-    /// <summary>Zones first, then parks, then regions, each with how many figures and enterprises it holds.</summary>
-    public Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default) => CachedAsync("catalog:parks", () => LoadParksAsync(ct));
+    public Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default) => cache.GetAsync("catalog:parks", () => LoadParksAsync(ct));
 
     private async Task<IReadOnlyList<ParkSummary>> LoadParksAsync(CancellationToken ct)
     {
@@ -53,7 +33,7 @@ public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> conte
         return [.. parks.OrderBy(p => p.Kind switch { ParkKind.Zone => 0, ParkKind.Park => 1, _ => 2 }).ThenBy(p => p.ParentCode is null ? 1 : 0)];
     }
 
-    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct = default) => CachedAsync("catalog:indicators", () => LoadIndicatorsAsync(ct));
+    public Task<IReadOnlyList<IndicatorSummary>> IndicatorsAsync(CancellationToken ct = default) => cache.GetAsync("catalog:indicators", () => LoadIndicatorsAsync(ct));
 
     private async Task<IReadOnlyList<IndicatorSummary>> LoadIndicatorsAsync(CancellationToken ct)
     {
@@ -67,7 +47,7 @@ public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> conte
             .ToListAsync(ct);
     }
 
-    public Task<IReadOnlyList<SourceSummary>> SourcesAsync(CancellationToken ct = default) => CachedAsync("catalog:sources", () => LoadSourcesAsync(ct));
+    public Task<IReadOnlyList<SourceSummary>> SourcesAsync(CancellationToken ct = default) => cache.GetAsync("catalog:sources", () => LoadSourcesAsync(ct));
 
     private async Task<IReadOnlyList<SourceSummary>> LoadSourcesAsync(CancellationToken ct)
     {

@@ -4,19 +4,19 @@ using ParkMetrics.Data.Entities;
 namespace ParkMetrics.Data.Queries;
 
 /// <summary>Reads figures for the dashboard's pages: no tracking, projected straight into <see cref="Figure"/>.</summary>
-public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contexts)
+public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache cache)
 {
     public Task<IReadOnlyList<Figure>> ForParkAsync(string parkCode, CancellationToken ct = default) =>
-        ListAsync(o => o.Park.Code == parkCode, ct);
+        cache.GetAsync($"figures:park:{parkCode}", () => ListAsync(o => o.Park.Code == parkCode, ct));
 
     public Task<IReadOnlyList<Figure>> ForIndicatorAsync(string indicatorCode, CancellationToken ct = default) =>
-        ListAsync(o => o.Indicator.Code == indicatorCode, ct);
+        cache.GetAsync($"figures:indicator:{indicatorCode}", () => ListAsync(o => o.Indicator.Code == indicatorCode, ct));
 
     public Task<IReadOnlyList<Figure>> ForIndicatorAndParksAsync(string indicatorCode, IReadOnlyCollection<string> parkCodes, CancellationToken ct = default) =>
         ListAsync(o => o.Indicator.Code == indicatorCode && parkCodes.Contains(o.Park.Code), ct);
 
     public Task<IReadOnlyList<Figure>> ForSourceAsync(int sourceId, CancellationToken ct = default) =>
-        ListAsync(o => o.SourceId == sourceId, ct);
+        cache.GetAsync($"figures:source:{sourceId}", () => ListAsync(o => o.SourceId == sourceId, ct));
 
     public Task<IReadOnlyList<Figure>> ForIndicatorsAsync(IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
         ListAsync(o => indicatorCodes.Contains(o.Indicator.Code), ct);
@@ -30,8 +30,10 @@ public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contex
     /// The park-level figures of the given indicators for every park: what the overview's headline tiles and charts
     /// pick from. Reads through the (IndicatorId, PeriodKind, PeriodStart) index rather than every park's figures.
     /// </summary>
-    public Task<IReadOnlyList<Figure>> HeadlineCandidatesAsync(IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
-        ListAsync(o => indicatorCodes.Contains(o.Indicator.Code) && o.EnterpriseId == null, ct);
+    public Task<IReadOnlyList<Figure>> HeadlineCandidatesAsync(IReadOnlyCollection<string> parkCodes, IReadOnlyCollection<string> indicatorCodes,
+        CancellationToken ct = default) =>
+        cache.GetAsync($"figures:headlines:{string.Join(',', parkCodes)}:{string.Join(',', indicatorCodes)}",
+            () => ListAsync(o => parkCodes.Contains(o.Park.Code) && indicatorCodes.Contains(o.Indicator.Code) && o.EnterpriseId == null, ct));
 
     public async Task<Figure?> FindAsync(long id, CancellationToken ct = default) =>
         (await ListAsync(o => o.Id == id, ct)).SingleOrDefault();
