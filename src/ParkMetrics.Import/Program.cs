@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
@@ -10,6 +12,10 @@ const string Usage = """
       migrate                         apply the database migrations
       seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction
       verify-quotes --articles DIR    check every quote against the article texts in DIR
+      synth --parks N --years M --observations K [--seed S]
+                                      replace the synthetic data (parks synth-0001 …, their enterprises and
+                                      exactly K figures over the M years to 2025) with a new set; the same
+                                      seed writes the same set. Loads the seed first into an empty database.
 
     The database is ConnectionStrings__ParkMetrics, or --connection "Host=…"; without either, the embedded
     PostgreSQL in --data-dir (default: the app's) is started for the command and stopped after it.
@@ -50,6 +56,22 @@ try
                     : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).");
             });
             return 0;
+        case "synth":
+            var options = new SyntheticOptions(IntOption("--parks"), IntOption("--years"), IntOption("--observations"), IntOption("--seed", 1));
+            await WithDatabaseAsync(async db =>
+            {
+                if (!await db.Indicators.AnyAsync())
+                {
+                    var seeded = await SeedImporter.ImportAsync(db, SeedSet.Load(seedDir));
+                    Console.WriteLine($"The database held no indicators: seeded from {seedDir} ({seeded.Inserted} rows).");
+                    db.ChangeTracker.Clear();
+                }
+                var clock = Stopwatch.StartNew();
+                var result = await SyntheticData.GenerateAsync(db, options);
+                Console.WriteLine($"Synthetic data (seed {options.Seed}): {result.Parks} parks, {result.Enterprises} enterprises, " +
+                    $"{result.Observations} observations in {clock.Elapsed.TotalSeconds:0.0} s; replaced {result.Replaced} earlier synthetic observations.");
+            });
+            return 0;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             Console.Error.WriteLine(Usage);
@@ -67,11 +89,16 @@ catch (DbUpdateException e)
     Console.Error.WriteLine($"Nothing was written: the database refused a row: {e.InnerException?.Message ?? e.Message}");
     return 1;
 }
-catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or Npgsql.NpgsqlException)
+catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or InvalidOperationException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+
+int IntOption(string name, int? fallback = null) =>
+    Option(name) is { } text
+        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} needs a whole number, not '{text}'.")
+        : fallback ?? throw new ArgumentException($"{args[0]} needs {name} N.");
 
 async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action)
 {

@@ -1,6 +1,7 @@
 using ParkMetrics.Web.Components;
 using ParkMetrics.Web.Features.Account;
 using ParkMetrics.Web.Features.Admin;
+using ParkMetrics.Web.Features.Export;
 using ParkMetrics.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapParkMetricsHealth();
 app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
+app.MapExportEndpoints();
 app.Run();
 
 public partial class Program;

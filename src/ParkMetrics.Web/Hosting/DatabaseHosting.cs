@@ -25,8 +25,10 @@ public static class DatabaseHosting
             connection.Value ?? throw new InvalidOperationException("The database has not started yet.")));
         builder.Services.AddHealthChecks().AddDbContextCheck<ParkMetricsDbContext>("postgres");
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<QueryCache>();
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<FigureQueries>();
+        builder.Services.AddSingleton<ExportQueries>();
         builder.Services.AddSingleton<FigureEditor>();
         builder.Services.AddSingleton<ObservationUpload>();
         builder.Services.AddSingleton<EnterpriseEditor>();

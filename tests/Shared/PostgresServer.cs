@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Npgsql;
 using ParkMetrics.Data.Embedded;
 
-namespace ParkMetrics.IntegrationTests.Infrastructure;
+namespace ParkMetrics.Testing;
 
 /// <summary>
 /// The PostgreSQL server the test assembly shares: the one named by <c>PARKMETRICS_TEST_DB</c> (a connection string

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using ParkMetrics.IntegrationTests.Infrastructure;
+
+namespace ParkMetrics.IntegrationTests.Export;
+
+/// <summary>The seed plus figures whose text a spreadsheet would run as a formula, and a negative value.</summary>
+public sealed class InjectionExportApp(PostgresServer server) : ExportApp(server)
+{
+    public const string Source = "=HYPERLINK(\"http://example.org\",\"点此\")";
+    public const string Enterprise = "=企业";
+
+    /// <summary>Quotes by year (2001 …), as inserted.</summary>
+    public static readonly string[] Quotes =
+        ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3 减少", "@SUM(A1)", "\t制表符开头", "\r回车开头", "增长-3.2%", "含逗号,引号\"和\r\n换行"];
+
+    protected override async Task PrepareAsync()
+    {
+        await ExecuteAsync("""
+            INSERT INTO "Sources" ("Code", "FileName", "Title", "PublishedOn", "AsOf") VALUES ('injection', 'injection.txt', $1, DATE '2024-01-02', DATE '2024-01-02');
+            """, Source);
+        await ExecuteAsync("""
+            INSERT INTO "Enterprises" ("Name", "Aliases", "ParkId", "Designations") SELECT $1, '{}', "Id", '{}' FROM "Parks" WHERE "Code" = 'xetdz';
+            """, Enterprise);
+        for (var i = 0; i < Quotes.Length; i++)
+        {
+            var year = 2001 + i;
+            var value = i == 6 ? -3.2m : i + 1;
+            await ExecuteAsync("""
+                INSERT INTO "Observations" ("ParkId", "EnterpriseId", "IndicatorId", "PeriodKind", "PeriodStart", "PeriodEnd", "Value", "ReportedValue",
+                                            "ReportedUnit", "Qualifier", "SourceId", "Quote")
+                SELECT p."Id", CASE WHEN $4 THEN e."Id" END, i."Id", 'year', make_date($1, 1, 1), make_date($1, 12, 31), $2, $2, '%', 'exact', s."Id", $3
+                FROM "Parks" p, "Indicators" i, "Sources" s, "Enterprises" e
+                WHERE p."Code" = 'xetdz' AND i."Code" = 'industrial_output_above_scale_growth' AND s."Code" = 'injection' AND e."Name" = $5
+                """, year, value, Quotes[i], i == 0, Enterprise);
+        }
+    }
+}
+
+/// <summary>CSV injection: text cells that start like a formula are neutralised with a leading apostrophe; numbers never are.</summary>
+public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture<InjectionExportApp>
+{
+    private async Task<ParsedCsv> CsvAsync(string query) =>
+        ParsedCsv.Parse(await app.Client.GetByteArrayAsync("/api/observations.csv" + query, TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task ExportCsv_TextStartingLikeAFormula_IsPrefixedWithAnApostrophe()
+    {
+        var csv = await CsvAsync("?park=xetdz&from=2001&to=2008");
+
+        var quotes = csv.Rows.ToDictionary(r => r[csv.Column("开始日期")], r => r[csv.Column("引文")]);
+        Assert.Equal("'=cmd|' /C calc'!A0", quotes["2001-01-01"]);
+        Assert.Equal("'+SUM(1,2)", quotes["2002-01-01"]);
+        Assert.Equal("'-2+3 减少", quotes["2003-01-01"]);
+        Assert.Equal("'@SUM(A1)", quotes["2004-01-01"]);
+        Assert.Equal("'\t制表符开头", quotes["2005-01-01"]);
+        Assert.Equal("'\r回车开头", quotes["2006-01-01"]);
+        Assert.Equal("增长-3.2%", quotes["2007-01-01"]);
+        Assert.Equal("含逗号,引号\"和\r\n换行", quotes["2008-01-01"]); // quoted, quotes doubled, read back as it was
+        Assert.All(csv.Rows, r => Assert.Equal("'" + InjectionExportApp.Source, r[csv.Column("来源")]));
+        Assert.Equal("'" + InjectionExportApp.Enterprise, csv.Rows.Single(r => r[csv.Column("开始日期")] == "2001-01-01")[csv.Column("主体")]);
+    }
+
+    [Fact]
+    public async Task ExportCsv_NegativeNumber_IsWrittenAsItIs()
+    {
+        var body = await app.Client.GetByteArrayAsync("/api/observations.csv?park=xetdz&from=2007&to=2007&bom=false", TestContext.Current.CancellationToken);
+        var csv = ParsedCsv.Parse(body);
+
+        var row = Assert.Single(csv.Rows);
+        Assert.Equal("-3.2", row[csv.Column("数值")]);
+        Assert.Equal("-3.2", row[csv.Column("报告数值")]);
+        Assert.Contains(",-3.2,%,-3.2,%,exact,", Encoding.UTF8.GetString(body), StringComparison.Ordinal); // unquoted, no apostrophe
+        var wide = await CsvAsync("?park=xetdz&from=2007&to=2007&format=wide&subject=park");
+        Assert.Equal("-3.2", Assert.Single(wide.Rows)[^1]);
+    }
+
+    [Fact]
+    public async Task ExportCsv_EveryRow_MatchesTheDatabaseNeutralised()
+    {
+        var stored = await StoredRow.ReadAsync(app.ConnectionString);
+
+        var csv = await CsvAsync("");
+
+        Assert.Equal(stored.Select(r => r.LongCells(zh: true)), csv.Rows);
+    }
+
+    [Fact]
+    public async Task ExportJson_TextStartingLikeAFormula_IsLeftAsItIs()
+    {
+        using var json = JsonDocument.Parse(await app.Client.GetStringAsync("/api/observations?park=xetdz&from=2001&to=2008", TestContext.Current.CancellationToken));
+
+        var rows = json.RootElement.EnumerateArray().OrderBy(r => r.GetProperty("start").GetString(), StringComparer.Ordinal).ToList();
+        Assert.Equal(InjectionExportApp.Quotes, rows.Select(r => r.GetProperty("quote").GetString()));
+        Assert.Equal(-3.2m, rows[6].GetProperty("value").GetDecimal());
+        Assert.Equal(InjectionExportApp.Source, rows[0].GetProperty("source").GetString());
+    }
+}
