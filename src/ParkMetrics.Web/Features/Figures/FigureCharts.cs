@@ -22,16 +22,23 @@ public static class FigureCharts
     /// <summary>
     /// Lines over calendar years, one colour per series key (a park or an enterprise); forecasts continue the line dashed
     /// from the last actual year, targets stand alone as hollow dashed markers. Null when fewer than two points.
+    /// A page that draws the same series in other charts passes their <paramref name="colorOrder"/>, so that each keeps
+    /// its colour from chart to chart; otherwise colours follow the order the series appear in.
     /// </summary>
-    public static ChartSpec? YearSeries(IEnumerable<Figure> figures, Func<Figure, string> seriesName)
+    public static ChartSpec? YearSeries(IEnumerable<Figure> figures, Func<Figure, string> seriesName, IReadOnlyList<string>? colorOrder = null)
     {
         var yearly = figures.Where(IsYearly).ToList();
         if (yearly.Select(f => f.End.Year).Distinct().Count() < 2) return null;
         var years = Enumerable.Range(yearly.Min(f => f.End.Year), yearly.Max(f => f.End.Year) - yearly.Min(f => f.End.Year) + 1).ToList();
         var scale = AxisScale.For(yearly);
         var series = new List<ChartSeries>();
-        foreach (var (group, color) in yearly.GroupBy(seriesName).Select((g, i) => (g, i)))
+        var groups = yearly.GroupBy(seriesName).ToList();
+        var order = colorOrder?.ToList() ?? [];
+        var unlisted = groups.Select(g => g.Key).Where(k => !order.Contains(k)).ToList();
+        int ColorOf(string key) => order.Contains(key) ? order.IndexOf(key) : order.Count + unlisted.IndexOf(key);
+        foreach (var group in groups)
         {
+            var color = ColorOf(group.Key);
             var actual = group.Where(f => f.PeriodKind == PeriodKind.Year && f.Qualifier != Qualifier.Forecast).ToList();
             var forecast = group.Where(f => f.PeriodKind == PeriodKind.Year && f.Qualifier == Qualifier.Forecast).ToList();
             var target = group.Where(f => f.PeriodKind == PeriodKind.Target).ToList();

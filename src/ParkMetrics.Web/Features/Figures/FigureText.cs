@@ -35,7 +35,8 @@ public static class FigureText
         var amount = Zh ? ZhAmount(value, unit, measure) : EnAmount(value, unit, measure);
         var word = QualifierWord(qualifier, value, quote);
         if (word is null) return amount;
-        return word.Suffix ? (Zh ? amount + word.Zh : $"{amount} {word.En}") : (Zh ? word.Zh + amount : $"{word.En} {amount}");
+        if (Zh) return word.Suffix ? amount + word.Zh : word.Zh + amount;
+        return word.EnSuffix ? $"{amount} {word.En}" : $"{word.En} {amount}";
     }
 
     /// <summary>A value in the indicator's own unit, scaled for reading: 6240000 万元 → 624亿元 / CNY 62.4 bn.</summary>
@@ -51,10 +52,10 @@ public static class FigureText
         if (!scale) return Number(value) + unit;
         return unit switch
         {
-            "万元" when Math.Abs(value) >= 10000 => Number(value / 10000, 2) + "亿元",
-            "吨" or "平方米" or "家" or "个" or "人" when Math.Abs(value) >= 100000 => Number(value / 10000, 2) + "万" + unit,
-            "兆瓦" when Math.Abs(value) >= 1000 => Number(value / 1000, 2) + "吉瓦",
-            _ => Number(value, 2) + unit,
+            "万元" when Math.Abs(value) >= 10000 => Number(value / 10000) + "亿元",
+            "吨" or "平方米" or "家" or "个" or "人" when Math.Abs(value) >= 100000 => Number(value / 10000) + "万" + unit,
+            "兆瓦" when Math.Abs(value) >= 1000 => Number(value / 1000) + "吉瓦",
+            _ => Number(value) + unit,
         };
     }
 
@@ -62,11 +63,11 @@ public static class FigureText
     {
         string Yuan(decimal yuan) => Math.Abs(yuan) switch
         {
-            >= 1_000_000_000 => $"CNY {Number(yuan / 1_000_000_000, 2)} bn",
-            >= 1_000_000 => $"CNY {Number(yuan / 1_000_000, 2)} mn",
-            _ => $"CNY {Number(yuan, 2, grouping: true)}",
+            >= 1_000_000_000 => $"CNY {Number(yuan / 1_000_000_000)} bn",
+            >= 1_000_000 => $"CNY {Number(yuan / 1_000_000)} mn",
+            _ => $"CNY {Number(yuan, grouping: true)}",
         };
-        string Plain(decimal v, string suffix = "") => Number(v, 2, grouping: true) + suffix;
+        string Plain(decimal v, string suffix = "") => Number(v, grouping: true) + suffix;
         return unit switch
         {
             "%" => (measure == MeasureKind.GrowthRate ? Signed(value) : Number(value)) + "%",
@@ -93,7 +94,8 @@ public static class FigureText
         };
     }
 
-    public sealed record Word(string Zh, string En, bool Suffix);
+    /// <summary>A qualifier word and where it goes: 90%以上 but 近624亿元; in English only “or more” follows the amount.</summary>
+    public sealed record Word(string Zh, string En, bool Suffix, bool EnSuffix = false);
 
     /// <summary>
     /// The qualifier in the source's own word, read from the quote around the number: 近 (nearly), 约 (about),
@@ -103,7 +105,7 @@ public static class FigureText
     {
         if (qualifier == Qualifier.Exact) return null;
         var number = Number(value);
-        var at = quote.IndexOf(number, StringComparison.Ordinal);
+        var at = NumberIndex(quote, value);
         var before = at < 0 ? "" : quote[Math.Max(0, at - 4)..at];
         var after = at < 0 ? "" : quote[(at + number.Length)..Math.Min(quote.Length, at + number.Length + 6)];
         return qualifier switch
@@ -111,12 +113,31 @@ public static class FigureText
             Qualifier.Approx when before.EndsWith('近') => new("近", "nearly", false),
             Qualifier.Approx when after.Contains("左右", StringComparison.Ordinal) => new("左右", "about", true),
             Qualifier.Approx => new("约", "about", false),
-            Qualifier.Over when after.Contains("以上", StringComparison.Ordinal) => new("以上", "or more", true),
+            Qualifier.Over when after.Contains("以上", StringComparison.Ordinal) => new("以上", "or more", true, EnSuffix: true),
             Qualifier.Over when before.EndsWith("突破", StringComparison.Ordinal) => new("突破", "over", false),
             Qualifier.Over => new("超", "over", false),
             Qualifier.Forecast => new("预计", "forecast", false),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Where <paramref name="value"/> is printed in <paramref name="quote"/>: the first place it stands alone (not the 20
+    /// of 2023, not the 5 of 295 or of 2.5), else its first occurrence, else -1.
+    /// </summary>
+    public static int NumberIndex(string quote, decimal value)
+    {
+        var number = Number(value);
+        var first = -1;
+        for (var at = quote.IndexOf(number, StringComparison.Ordinal); at >= 0; at = quote.IndexOf(number, at + 1, StringComparison.Ordinal))
+        {
+            if (first < 0) first = at;
+            var end = at + number.Length;
+            var joinsBefore = at > 0 && (char.IsAsciiDigit(quote[at - 1]) || quote[at - 1] == '.');
+            var joinsAfter = end < quote.Length && (char.IsAsciiDigit(quote[end]) || (quote[end] == '.' && end + 1 < quote.Length && char.IsAsciiDigit(quote[end + 1])));
+            if (!joinsBefore && !joinsAfter) return at;
+        }
+        return first;
     }
 
     /// <summary>The period in words: 2023年, 2023年1—8月, 2023年上半年, “十四五”期间累计, “十四五”以来（截至2024年2月）, 截至2025年11月, 2025年目标.</summary>

@@ -1,0 +1,94 @@
+using System.Text;
+using ParkMetrics.Testing;
+
+namespace ParkMetrics.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One browser context and page. It records console errors and uncaught exceptions, and knows when a page has become
+/// interactive: Blazor Server prerenders, then a circuit opens on a WebSocket and sends its first render batch.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly byte[] RenderBatch = Encoding.UTF8.GetBytes("JS.RenderBatch");
+    private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IBrowserContext context;
+    private readonly List<string> errors = [];
+    private readonly Lock gate = new();
+    private readonly List<TaskCompletionSource> circuits = [];
+
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (gate) errors.Add($"console: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => { lock (gate) errors.Add($"page error: {error}"); };
+        page.WebSocket += (_, socket) =>
+        {
+            if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal)) return;
+            var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (gate) circuits.Add(rendered);
+            socket.FrameReceived += (_, frame) =>
+            {
+                if (frame.Binary is { } bytes ? bytes.AsSpan().IndexOf(RenderBatch) >= 0 : frame.Text?.Contains("JS.RenderBatch", StringComparison.Ordinal) == true)
+                    rendered.TrySetResult();
+            };
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> ConsoleErrors
+    {
+        get { lock (gate) return [.. errors]; }
+    }
+
+    public static async Task<BrowserSession> StartAsync(IBrowserContext context) => new(context, await context.NewPageAsync());
+
+    /// <summary>Loads <paramref name="path"/> and waits until its circuit has rendered interactively.</summary>
+    public Task GotoAsync(string path) => LoadsNewCircuitAsync(() => Page.GotoAsync(path));
+
+    public Task ReloadAsync() => LoadsNewCircuitAsync(() => Page.ReloadAsync());
+
+    /// <summary>Runs <paramref name="action"/>, which loads a new document (a reload, a server redirect), and waits for its circuit.</summary>
+    public async Task LoadsNewCircuitAsync(Func<Task> action)
+    {
+        int before;
+        lock (gate) before = circuits.Count;
+        await action();
+        var deadline = DateTime.UtcNow + CircuitTimeout;
+        TaskCompletionSource? circuit = null;
+        while (circuit is null)
+        {
+            lock (gate) circuit = circuits.Count > before ? circuits[^1] : null;
+            if (circuit is not null) break;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No Blazor circuit opened for {Page.Url}.");
+            await Task.Delay(25);
+        }
+        await circuit.Task.WaitAsync(deadline - DateTime.UtcNow);
+    }
+
+    /// <summary>Waits until every visible chart canvas of the page shows ink: Chart.js draws only once the circuit runs.</summary>
+    public async Task WaitForChartsAsync()
+    {
+        if (await Page.GetByTestId("chart").Locator("canvas").CountAsync() == 0) return;
+        await Page.WaitForFunctionAsync(Scripts.AllVisibleChartsDrawn, null, new() { PollingInterval = 100 });
+    }
+
+    /// <summary>A screenshot in artifacts/test-results/screenshots, kept as a CI artifact: the full page, or only the viewport (for a modal).</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name + ".png");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled, Timeout = 60_000 });
+        return path;
+    }
+
+    public void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join(Environment.NewLine, ConsoleErrors));
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

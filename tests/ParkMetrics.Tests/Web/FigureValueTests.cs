@@ -1,0 +1,54 @@
+using Bunit;
+using ParkMetrics.Web.Features.Figures;
+
+namespace ParkMetrics.Tests.Web;
+
+public sealed class FigureValueTests : ComponentTest
+{
+    [Theory]
+    // 累计实现规模以上工业总产值近624亿元
+    [InlineData("zh-CN", "dongchuan", "industrial_output_above_scale", "plan_cumulative", "2021-01-01", "近624亿元")]
+    [InlineData("en", "dongchuan", "industrial_output_above_scale", "plan_cumulative", "2021-01-01", "nearly CNY 62.4 bn")]
+    // 总投资超1500亿元
+    [InlineData("zh-CN", "xetdz", "projects_signed_investment", "plan_cumulative", "2021-01-01", "超1500亿元")]
+    [InlineData("en", "xetdz", "projects_signed_investment", "plan_cumulative", "2021-01-01", "over CNY 150 bn")]
+    // 就地转化率达到90%以上
+    [InlineData("zh-CN", "beichuan", "molten_aluminium_local_conversion_rate", "point", "2024-02-01", "90%以上")]
+    [InlineData("en", "beichuan", "molten_aluminium_local_conversion_rate", "point", "2024-02-01", "90% or more")]
+    // 对外出口总额预计可实现36亿元
+    [InlineData("zh-CN", "xetdz", "exports", "year", "2025-01-01", "预计36亿元")]
+    [InlineData("en", "xetdz", "exports", "year", "2025-01-01", "forecast CNY 3.6 bn")]
+    public void Render_QualifiedFigure_ShowsTheSourcesQualifierWord(string culture, string park, string indicator, string kind, string start, string expected)
+    {
+        using var _ = TestCulture.Use(culture);
+
+        var cut = Render<FigureValue>(p => p.Add(c => c.Figure, SeedFigures.Find(park, indicator, kind, start)));
+
+        Assert.Equal(expected, cut.Find(".figure-amount").TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCulture.Both), MemberType = typeof(TestCulture))]
+    public void Render_AnyFigure_IsAButtonNamedToShowTheSource(string culture)
+    {
+        using var _ = TestCulture.Use(culture);
+
+        var cut = Render<FigureValue>(p => p.Add(c => c.Figure, SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
+
+        var button = cut.Find("button[data-testid=figure-value]");
+        Assert.Equal(TestCulture.Pick(culture, "查看来源", "Show source"), button.GetAttribute("title"));
+        Assert.Equal(TestCulture.Pick(culture, "查看来源", "Show source"), button.QuerySelector(".visually-hidden")!.TextContent);
+    }
+
+    [Fact]
+    public void Click_FigureValue_OpensItsProvenance()
+    {
+        using var _ = TestCulture.Use("zh-CN");
+        var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
+        var cut = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
+
+        cut.Find("button").Click();
+
+        Assert.Same(figure, Provenance.Current);
+    }
+}

@@ -1,0 +1,93 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using ParkMetrics.Data.Entities;
+using ParkMetrics.Web.Features.Figures;
+
+namespace ParkMetrics.Tests.Web;
+
+public sealed class ProvenanceDialogTests : ComponentTest
+{
+    [Fact]
+    public void Render_NoFigureShown_RendersNothing()
+    {
+        var cut = Render<ProvenanceDialog>();
+
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCulture.Both), MemberType = typeof(TestCulture))]
+    public void Show_SeedFigure_QuotesTheSourceWithTheNumberMarked(string culture)
+    {
+        using var _ = TestCulture.Use(culture);
+        var figure = SeedFigures.Find("dongchuan", "industrial_output_above_scale", "plan_cumulative", "2021-01-01");
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(figure));
+
+        var dialog = cut.WaitForElement("[role=dialog]");
+        Assert.Equal("true", dialog.GetAttribute("aria-modal"));
+        Assert.Equal("累计实现规模以上工业总产值近624亿元", cut.Find("[data-testid=provenance-quote]").TextContent.Trim());
+        Assert.Equal("624", cut.Find("[data-testid=provenance-quote] mark").TextContent);
+        Assert.Equal(TestCulture.Pick(culture, "近624亿元", "nearly CNY 62.4 bn"), cut.Find("[data-testid=provenance-value]").TextContent);
+        Assert.Equal(TestCulture.Pick(culture, "规模以上工业总产值", "Gross industrial output (above designated size)"), cut.Find("#provenance-title").TextContent);
+        var source = cut.Find("figcaption a");
+        Assert.Equal("东川园区：向新攀高书写“十四五”东川答卷", source.TextContent);
+        Assert.Equal($"sources/{figure.SourceId}", source.GetAttribute("href"));
+        Assert.Contains(TestCulture.Pick(culture, "“十四五”期间累计", "14th Five-Year Plan, total"), dialog.TextContent, StringComparison.Ordinal);
+        // 6240000 万元 is stored; 624 亿元 was printed: both are shown, the stored one as converted
+        Assert.Contains("6240000 万元", dialog.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_Figure_MovesFocusToTheCloseButton()
+    {
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
+
+        cut.WaitForElement("[role=dialog]");
+        JSInterop.VerifyFocusAsyncInvoke();
+    }
+
+    [Fact]
+    public void KeyDown_Escape_ClosesTheDialog()
+    {
+        var cut = Render<ProvenanceDialog>();
+        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
+
+        cut.WaitForElement("[role=dialog]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Null(Provenance.Current);
+        Assert.Empty(cut.FindAll("[role=dialog]"));
+    }
+
+    [Fact]
+    public void Show_FigureEnteredByHand_SaysSoInsteadOfAQuote()
+    {
+        using var _ = TestCulture.Use("zh-CN");
+        var figure = MadeUp.Figure("industrial_output", 3500000, "万元", qualifier: Qualifier.Exact) with { Note = "统计局年报" };
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(figure));
+
+        Assert.Equal("由管理员录入，无原文引文：统计局年报", cut.WaitForElement("[data-testid=provenance-entered]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=provenance-quote]"));
+    }
+
+    /// <summary>The number to mark is the figure, never digits inside a longer number printed before it (the 20 of 2023, the 5 of 295).</summary>
+    [Theory]
+    [InlineData("beichuan", "fixed_asset_investment", "year", "2023-01-01", "2023年，园区完成固定资产投资", "20")]
+    [InlineData("dongchuan", "retail_sales_above_limit_growth", "plan_cumulative", "2021-01-01", "完成限上零售业销售额295亿元，年均增长", "5")]
+    [InlineData("dongchuan", "patents_design_new", "plan_cumulative", "2021-01-01", "新增实用新型专利389件，发明专利114件，外观专利", "14")]
+    public void Show_NumberAlsoInsideALongerNumber_MarksTheStandaloneOne(string park, string indicator, string kind, string start, string before, string number)
+    {
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find(park, indicator, kind, start)));
+
+        var quote = cut.WaitForElement("[data-testid=provenance-quote] p");
+        Assert.Equal(number, quote.QuerySelector("mark")!.TextContent);
+        Assert.StartsWith(before + "<mark>", quote.InnerHtml, StringComparison.Ordinal);
+    }
+}
