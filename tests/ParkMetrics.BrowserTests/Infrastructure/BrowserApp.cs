@@ -26,11 +26,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await postgres.InitializeAsync();
         var database = await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        app = new KestrelApp(database);
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.TrimEnd('/') + "/";
+        app = KestrelApp.Start(database, []);
+        BaseUrl = app.BaseUrl;
 
         // Generous: CI runs these beside the integration tests on two cores. Passing tests never wait for a timeout.
         SetDefaultExpectTimeout(15_000);
@@ -43,19 +40,30 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context (its own cookies) in <paramref name="culture"/>, with one page at the given viewport.</summary>
-    public async Task<BrowserSession> OpenAsync(string culture = Ui.Zh, int width = 1366, int height = 768)
+    /// <summary>
+    /// Another app on a database of its own, for a test that changes figures the other tests read; settings are
+    /// configuration keys such as <c>Admin:Email</c>.
+    /// </summary>
+    public async Task<KestrelApp> StartOwnAppAsync(params (string Key, string Value)[] settings) =>
+        KestrelApp.Start(await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken), settings);
+
+    /// <summary>
+    /// A new browser context (its own cookies) in <paramref name="culture"/>, with one page at the given viewport, on the
+    /// shared app or on <paramref name="own"/>.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(string culture = Ui.Zh, int width = 1366, int height = 768, KestrelApp? own = null)
     {
+        var baseUrl = own?.BaseUrl ?? BaseUrl;
         var context = await browser!.NewContextAsync(new()
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new() { Width = width, Height = height },
             Locale = culture,
         });
         if (culture != Ui.Zh)
         {
             // What GET /culture?name=en sets: CookieRequestCultureProvider's cookie, read on every request and by the circuit.
-            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = BaseUrl }]);
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = baseUrl }]);
         }
         context.SetDefaultTimeout(30_000);
         return await BrowserSession.StartAsync(context);
@@ -73,15 +81,34 @@ public sealed class BrowserApp : IAsyncLifetime
         await postgres.DisposeAsync();
     }
 
-    private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
+    /// <summary>The app on Kestrel at a free loopback port, in Development (migrated and seeded at startup).</summary>
+    public sealed class KestrelApp : WebApplicationFactory<Program>
     {
+        private readonly string connectionString;
+        private readonly (string Key, string Value)[] settings;
+
+        private KestrelApp(string connectionString, (string Key, string Value)[] settings) =>
+            (this.connectionString, this.settings) = (connectionString, settings);
+
+        public string BaseUrl { get; private set; } = "";
+
+        public static KestrelApp Start(string connectionString, (string Key, string Value)[] settings)
+        {
+            var app = new KestrelApp(connectionString, settings);
+            app.UseKestrel(0);
+            app.StartServer();
+            app.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+            return app;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:ParkMetrics", connectionString);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            // In Development the first admin's generated password is logged; the browser tests never sign in.
+            // Without Admin:Password, Development logs a generated one: not wanted in the test output.
             builder.UseSetting("Serilog:MinimumLevel:Override:ParkMetrics.Web.Hosting.FirstAdmin", "Error");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }
