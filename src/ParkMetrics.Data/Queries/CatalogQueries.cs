@@ -58,17 +58,37 @@ public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> conte
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<EnterpriseSummary>> EnterprisesAsync(string? parkCode = null, CancellationToken ct = default)
+    /// <summary>How many figures each source holds of each period kind.</summary>
+    public Task<IReadOnlyList<(int SourceId, PeriodKind Kind, int Count)>> SourcePeriodKindsAsync(CancellationToken ct = default) =>
+        cache.GetAsync("catalog:source-period-kinds", () => LoadSourcePeriodKindsAsync(ct));
+
+    private async Task<IReadOnlyList<(int, PeriodKind, int)>> LoadSourcePeriodKindsAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var counts = await db.Observations.GroupBy(o => new { o.SourceId, o.PeriodKind })
+            .Select(g => new { g.Key.SourceId, g.Key.PeriodKind, Count = g.Count() })
+            .ToListAsync(ct);
+        return [.. counts.Select(c => (c.SourceId, c.PeriodKind, c.Count))];
+    }
+
+    public Task<IReadOnlyList<EnterpriseSummary>> EnterprisesAsync(string? parkCode = null, CancellationToken ct = default) =>
+        cache.GetAsync($"catalog:enterprises:{parkCode}", () => LoadEnterprisesAsync(parkCode, ct));
+
+    private async Task<IReadOnlyList<EnterpriseSummary>> LoadEnterprisesAsync(string? parkCode, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // Counted through the park: the natural key's index leads with (park, enterprise).
         return await db.Enterprises.AsNoTracking()
             .Where(e => parkCode == null || e.Park.Code == parkCode)
             .OrderBy(e => e.Name)
-            .Select(e => new EnterpriseSummary(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations, db.Observations.Count(o => o.EnterpriseId == e.Id)))
+            .Select(e => new EnterpriseSummary(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations,
+                db.Observations.Count(o => o.ParkId == e.ParkId && o.EnterpriseId == e.Id)))
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<PlanPeriod>> PlansAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<PlanPeriod>> PlansAsync(CancellationToken ct = default) => cache.GetAsync("catalog:plans", () => LoadPlansAsync(ct));
+
+    private async Task<IReadOnlyList<PlanPeriod>> LoadPlansAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.PlanPeriods.AsNoTracking().OrderBy(p => p.StartYear).ToListAsync(ct);

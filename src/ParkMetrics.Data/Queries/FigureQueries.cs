@@ -23,8 +23,8 @@ public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contex
 
     /// <summary>Figures of periods inside a five-year plan, or targets for its years.</summary>
     public Task<IReadOnlyList<Figure>> ForPlanAsync(PlanPeriod plan, CancellationToken ct = default) =>
-        ListAsync(o => o.PlanPeriod != null && o.PlanPeriod.Code == plan.Code
-            || o.PeriodKind == PeriodKind.Target && o.PeriodEnd.Year >= plan.StartYear && o.PeriodEnd.Year <= plan.EndYear, ct);
+        cache.GetAsync($"figures:plan:{plan.Code}", () => ListAsync(o => o.PlanPeriod != null && o.PlanPeriod.Code == plan.Code
+            || o.PeriodKind == PeriodKind.Target && o.PeriodEnd.Year >= plan.StartYear && o.PeriodEnd.Year <= plan.EndYear, ct));
 
     /// <summary>
     /// The park-level figures of the given indicators for every park: what the overview's headline tiles and charts
