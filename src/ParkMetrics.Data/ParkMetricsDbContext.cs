@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,11 @@ using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data;
 
-/// <summary>The figures and their catalogs, plus ASP.NET Core Identity's users and roles in the same database.</summary>
-public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The figures and their catalogs, plus ASP.NET Core Identity's users and roles and the Data Protection keys in the same
+/// database, so that every app instance reads the same keys and a sign-in cookie survives a restart or another instance.
+/// </summary>
+public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Park> Parks => Set<Park>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
@@ -16,6 +20,7 @@ public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,7 +16,7 @@ public sealed record EnterpriseSummary(string Name, IReadOnlyList<string> Aliase
 /// The lists the dashboard navigates by: parks, indicators, sources, plans and enterprises. Every page needs some of
 /// them and their counts scan the observations, so they go through the <see cref="QueryCache"/>.
 /// </summary>
-public sealed class CatalogQueries(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache cache)
+public sealed class CatalogQueries(ReadContexts contexts, QueryCache cache)
 {
     /// <summary>Forgets every cached read, after figures, parks, enterprises or sources change.</summary>
     public void Invalidate() => cache.Invalidate();

@@ -51,7 +51,7 @@ public sealed record ExportCatalog(
 /// Reads observations for export: no tracking, projected into <see cref="ExportRow"/> and streamed as they arrive,
 /// so that a million rows take no more memory than a thousand.
 /// </summary>
-public sealed class ExportQueries(IDbContextFactory<ParkMetricsDbContext> contexts)
+public sealed class ExportQueries(ReadContexts contexts)
 {
     public async Task<ExportCatalog> CatalogAsync(CancellationToken ct = default)
     {

@@ -4,7 +4,7 @@ using ParkMetrics.Data.Entities;
 namespace ParkMetrics.Data.Queries;
 
 /// <summary>Reads figures for the dashboard's pages: no tracking, projected straight into <see cref="Figure"/>.</summary>
-public sealed class FigureQueries(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache cache)
+public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
 {
     public Task<IReadOnlyList<Figure>> ForParkAsync(string parkCode, CancellationToken ct = default) =>
         cache.GetAsync($"figures:park:{parkCode}", () => ListAsync(o => o.Park.Code == parkCode, ct));

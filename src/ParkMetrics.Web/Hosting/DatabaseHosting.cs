@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Embedded;
@@ -23,6 +25,11 @@ public static class DatabaseHosting
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddDbContextFactory<ParkMetricsDbContext>(options => options.UseNpgsql(
             connection.Value ?? throw new InvalidOperationException("The database has not started yet.")));
+        var readOnly = builder.Configuration.GetConnectionString("ParkMetricsReadOnly");
+        builder.Services.AddSingleton(services => new ReadContexts(string.IsNullOrWhiteSpace(readOnly)
+            ? services.GetRequiredService<IDbContextFactory<ParkMetricsDbContext>>()
+            : new PooledDbContextFactory<ParkMetricsDbContext>(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(readOnly).Options)));
+        builder.Services.AddDataProtection().SetApplicationName("ParkMetrics").PersistKeysToDbContext<ParkMetricsDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ParkMetricsDbContext>("postgres");
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<QueryCache>();

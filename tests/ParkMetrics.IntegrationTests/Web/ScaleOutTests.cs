@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParkMetrics.Data;
+
+namespace ParkMetrics.IntegrationTests.Web;
+
+/// <summary>Two app instances on one database, as behind a load balancer.</summary>
+public sealed class ScaleOutTests(PostgresServer server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DataProtection_KeysLiveInTheDatabase_SoAnotherInstanceReadsWhatOneProtected()
+    {
+        var database = await server.CreateDatabaseAsync(Ct);
+        await using var first = new ParkMetricsApp(database);
+        await using var second = new ParkMetricsApp(database);
+        first.CreateClient(); // starts it: migrates and seeds
+        second.CreateClient();
+
+        // What a sign-in cookie or an antiforgery token is made of.
+        var cookie = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("admin@parkmetrics.test");
+        var read = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(cookie);
+
+        Assert.Equal("admin@parkmetrics.test", read);
+        await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(database).Options);
+        Assert.NotEmpty(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ReadOnlyConnection_WhenSet_ServesThePagesFromThatDatabase()
+    {
+        // Two databases stand in for a primary and its replica: only the "replica" holds the seed.
+        var primary = await server.CreateDatabaseAsync(Ct);
+        var replica = await server.CreateDatabaseAsync(Ct);
+        await using (var seeded = new ParkMetricsApp(replica)) seeded.CreateClient();
+        await using (var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(primary).Options))
+            await db.Database.MigrateAsync(Ct);
+
+        await using var app = new ParkMetricsApp(primary).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:ParkMetricsReadOnly", replica);
+            b.UseSetting("Database:SeedWhenEmpty", "false");
+        });
+        var csv = await app.CreateClient().GetStringAsync("/api/observations.csv?park=ganhe&bom=false", Ct);
+
+        Assert.Contains("ganhe", csv, StringComparison.Ordinal); // the primary has no figures at all
+    }
+}
