@@ -33,12 +33,7 @@ public static class ExportCsv
         long count = 0;
         await foreach (var r in rows.WithCancellation(ct))
         {
-            csv.WriteField(r.ParkCode);
-            csv.WriteField(zh ? r.ParkNameZh : r.ParkNameEn);
-            csv.WriteField(r.Enterprise);
-            csv.WriteField(r.IndicatorCode);
-            csv.WriteField(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
-            csv.WriteField(EnumCode.Of(r.PeriodKind));
+            WriteWhat(csv, r, zh);
             csv.WriteField(r.Start, "");
             csv.WriteField(r.End, "");
             csv.WriteField(labels.Of(r));
@@ -57,6 +52,17 @@ public static class ExportCsv
         return count;
     }
 
+    /// <summary>The columns both layouts begin with: park, subject, indicator and period kind.</summary>
+    private static void WriteWhat(CsvWriter csv, ExportRow r, bool zh)
+    {
+        csv.WriteField(r.ParkCode);
+        csv.WriteField(zh ? r.ParkNameZh : r.ParkNameEn);
+        csv.WriteField(r.Enterprise);
+        csv.WriteField(r.IndicatorCode);
+        csv.WriteField(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
+        csv.WriteField(EnumCode.Of(r.PeriodKind));
+    }
+
     /// <summary>One line per subject, indicator and period kind, one column per period. Returns the number of lines written.</summary>
     public static async Task<long> WriteWideAsync(Stream body, ExportRequest request, WideLayout layout, IAsyncEnumerable<ExportRow> rows, CancellationToken ct)
     {
@@ -68,12 +74,7 @@ public static class ExportCsv
         long count = 0;
         await foreach (var (r, values) in layout.RowsAsync(rows, labels, ct))
         {
-            csv.WriteField(r.ParkCode);
-            csv.WriteField(zh ? r.ParkNameZh : r.ParkNameEn);
-            csv.WriteField(r.Enterprise);
-            csv.WriteField(r.IndicatorCode);
-            csv.WriteField(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
-            csv.WriteField(EnumCode.Of(r.PeriodKind));
+            WriteWhat(csv, r, zh);
             csv.WriteField(r.Unit);
             foreach (var value in values) csv.WriteField(value, "");
             await csv.EndRecordAsync(ct);
