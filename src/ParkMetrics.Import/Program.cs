@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Seeding;
@@ -12,6 +13,8 @@ const string Usage = """
       migrate                         apply the database migrations
       seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction
       verify-quotes --articles DIR    check every quote against the article texts in DIR
+      bench-chart [--indicator CODE] [--parks N] [--runs R]
+                                      time the query behind an indicator's chart for N parks and print its plan
       synth --parks N --years M --observations K [--seed S]
                                       replace the synthetic data (parks synth-0001 …, their enterprises and
                                       exactly K figures over the M years to 2025) with a new set; the same
@@ -71,6 +74,10 @@ try
                 Console.WriteLine($"Synthetic data (seed {options.Seed}): {result.Parks} parks, {result.Enterprises} enterprises, " +
                     $"{result.Observations} observations in {clock.Elapsed.TotalSeconds:0.0} s; replaced {result.Replaced} earlier synthetic observations.");
             });
+            return 0;
+        case "bench-chart":
+            await WithDatabaseAsync(db => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
+                IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
             return 0;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -12,8 +12,8 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         // enterprise, so NULLs must compare equal for the key to hold (PostgreSQL 15+).
         b.HasIndex(o => new { o.ParkId, o.EnterpriseId, o.IndicatorId, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.SourceId })
             .IsUnique().AreNullsDistinct(false);
-        // Charts read one indicator's series across parks and periods.
-        b.HasIndex(o => new { o.IndicatorId, o.PeriodKind, o.PeriodStart });
+        // Charts read one indicator's series for a few parks, and which parks report it (an index-only scan).
+        b.HasIndex(o => new { o.IndicatorId, o.ParkId, o.EnterpriseId, o.PeriodKind, o.PeriodStart }).HasDatabaseName("IX_Observations_Chart");
         b.Property(o => o.PeriodKind).HasConversion<EnumCodeConverter<PeriodKind>>().HasMaxLength(16);
         b.Property(o => o.Qualifier).HasConversion<EnumCodeConverter<Qualifier>>().HasMaxLength(16);
         b.Property(o => o.Value).HasPrecision(28, 10);

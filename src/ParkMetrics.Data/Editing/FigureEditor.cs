@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Editing;
@@ -98,7 +99,7 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
                 var revived = await db.Observations.IgnoreQueryFilters()
                     .Include(o => o.Park).Include(o => o.Indicator).Include(o => o.Source).Include(o => o.Enterprise)
                     .FirstOrDefaultAsync(o => o.ParkId == park.Id && o.EnterpriseId == null && o.IndicatorId == indicator.Id
-                        && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start && o.SourceId == source.Id, ct);
+                        && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start && o.SourceId == source.Id && o.DeletedAt != null, ct);
                 if (revived is not null)
                 {
                     var was = Audit.Snapshot(revived);
@@ -158,11 +159,31 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
             return new SaveOutcome(0, 0, 0, [.. e.Entries.Select(x => x.Entity).OfType<Observation>()
                 .Select(o => new EntryConflict(o.IndicatorId, o.Value, null, null))]);
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another admin entered the same new figure between our check and our insert.
+            await tx.RollbackAsync(ct);
+            return new SaveOutcome(0, 0, 0, await InsertConflictsAsync(park.Id, start, [.. audits.Where(a => a.Action == AuditAction.Insert).Select(a => a.Figure)], ct));
+        }
         foreach (var (figure, action, before, reason) in audits)
             db.AuditEntries.Add(Audit.Entry(Audit.ObservationType, figure.Id, action, user, before, Audit.Snapshot(figure), reason, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SaveOutcome(inserted, updated, deleted, []);
+    }
+
+    /// <summary>The new figures someone else has saved meanwhile, with their values, read after the failed save.</summary>
+    private async Task<IReadOnlyList<EntryConflict>> InsertConflictsAsync(int parkId, DateOnly start, IReadOnlyList<Observation> inserts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var conflicts = new List<EntryConflict>();
+        foreach (var mine in inserts)
+        {
+            var theirs = await db.Observations.AsNoTracking().Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == parkId && o.EnterpriseId == null
+                && o.IndicatorId == mine.IndicatorId && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start, ct);
+            if (theirs is not null) conflicts.Add(new(mine.IndicatorId, mine.Value, theirs.Value, theirs.EnteredBy ?? theirs.Source.Title));
+        }
+        return conflicts.Count > 0 ? conflicts : [.. inserts.Select(o => new EntryConflict(o.IndicatorId, o.Value, null, null))];
     }
 
     /// <summary>The history of a figure, newest first.</summary>

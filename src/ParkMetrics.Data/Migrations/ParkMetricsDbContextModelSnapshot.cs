@@ -491,7 +491,8 @@ namespace ParkMetrics.Data.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("IndicatorId", "PeriodKind", "PeriodStart");
+                    b.HasIndex("IndicatorId", "ParkId", "EnterpriseId", "PeriodKind", "PeriodStart")
+                        .HasDatabaseName("IX_Observations_Chart");
 
                     b.HasIndex("ParkId", "EnterpriseId", "IndicatorId", "PeriodKind", "PeriodStart", "PeriodEnd", "SourceId")
                         .IsUnique();

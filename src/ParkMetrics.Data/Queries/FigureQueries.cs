@@ -12,8 +12,30 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
     public Task<IReadOnlyList<Figure>> ForIndicatorAsync(string indicatorCode, CancellationToken ct = default) =>
         cache.GetAsync($"figures:indicator:{indicatorCode}", () => ListAsync(o => o.Indicator.Code == indicatorCode, ct));
 
-    public Task<IReadOnlyList<Figure>> ForIndicatorAndParksAsync(string indicatorCode, IReadOnlyCollection<string> parkCodes, CancellationToken ct = default) =>
-        ListAsync(o => o.Indicator.Code == indicatorCode && parkCodes.Contains(o.Park.Code), ct);
+    /// <summary>The query behind an indicator's chart: the parks' own figures of one indicator, for the parks charted.</summary>
+    public async Task<IReadOnlyList<Figure>> ChartAsync(string indicatorCode, IReadOnlyCollection<string> parkCodes, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await ChartQuery(db, indicatorCode, parkCodes).ToListAsync(ct);
+    }
+
+    public static IQueryable<Figure> ChartQuery(ParkMetricsDbContext db, string indicatorCode, IReadOnlyCollection<string> parkCodes) =>
+        Project(db.Observations.AsNoTracking().Where(o => o.Indicator.Code == indicatorCode && parkCodes.Contains(o.Park.Code) && o.EnterpriseId == null));
+
+    /// <summary>The codes of the parks that report an indicator for themselves.</summary>
+    public Task<IReadOnlyList<string>> ParksReportingAsync(string indicatorCode, CancellationToken ct = default) =>
+        cache.GetAsync($"figures:parks-reporting:{indicatorCode}", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return (IReadOnlyList<string>)await ChartParksQuery(db, indicatorCode).ToListAsync(ct);
+        });
+
+    /// <summary>Through the chart index: for each park, is there any figure of its own for the indicator.</summary>
+    public static IQueryable<string> ChartParksQuery(ParkMetricsDbContext db, string indicatorCode) =>
+        from p in db.Parks
+        from i in db.Indicators
+        where i.Code == indicatorCode && db.Observations.Any(o => o.IndicatorId == i.Id && o.ParkId == p.Id && o.EnterpriseId == null)
+        select p.Code;
 
     public Task<IReadOnlyList<Figure>> ForSourceAsync(int sourceId, CancellationToken ct = default) =>
         cache.GetAsync($"figures:source:{sourceId}", () => ListAsync(o => o.SourceId == sourceId, ct));
@@ -41,8 +63,11 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
     private async Task<IReadOnlyList<Figure>> ListAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> filter, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Observations.AsNoTracking()
-            .Where(filter)
+        return await Project(db.Observations.AsNoTracking().Where(filter)).ToListAsync(ct);
+    }
+
+    private static IQueryable<Figure> Project(IQueryable<Observation> observations) =>
+        observations
             .OrderBy(o => o.Indicator.Category).ThenBy(o => o.Indicator.Code).ThenBy(o => o.Park.Code).ThenBy(o => o.PeriodStart).ThenBy(o => o.PeriodEnd)
             .Select(o => new Figure
             {
@@ -75,7 +100,5 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
                 SourceAsOf = o.Source.AsOf,
                 Quote = o.Quote,
                 Note = o.Note,
-            })
-            .ToListAsync(ct);
-    }
+            });
 }

@@ -24,6 +24,7 @@ internal static class Reason
     public static string MissingFile => Say("缺少文件", "file is missing");
     public static string Header(string expected) => Say($"表头应为 {expected}", $"header must be {expected}");
     public static string Required => Say("不能为空", "is required");
+    public static string ControlCharacter => Say("含有控制字符", "contains a control character");
     public static string NotNumber(string v) => Say($"“{v}”不是数字", $"'{v}' is not a number");
     public static string NotDate(string v) => Say($"“{v}”不是 YYYY-MM-DD 格式的日期", $"'{v}' is not a date in YYYY-MM-DD form");
     public static string OneOf(string v, IEnumerable<string> allowed) =>

@@ -13,11 +13,20 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, s
 
     public void Fail(string field, string reason)
     {
-        errors.Add(new SeedError(File, Line, field, reason));
+        var error = new SeedError(File, Line, field, reason);
+        if (errors.Contains(error)) return; // a field read twice is reported once
+        errors.Add(error);
         ErrorCount++;
     }
 
-    public string? Optional(string field) => fields[field] is { Length: > 0 } v ? v.Trim() : null;
+    /// <summary>The field's text, trimmed; null when empty or blank. Control characters (a NUL, a stray escape) fail the row.</summary>
+    public string? Optional(string field)
+    {
+        var value = fields[field]?.Trim();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Any(char.IsControl)) Fail(field, Reason.ControlCharacter);
+        return value;
+    }
 
     public string Required(string field)
     {

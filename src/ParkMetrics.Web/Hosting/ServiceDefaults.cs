@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,11 +36,18 @@ public static class ServiceDefaults
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // The API answers with ProblemDetails, pages with the error page; a database that is down is a 503.
+            app.UseWhen(IsApi, branch => branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf }));
+            app.UseWhen(ctx => !IsApi(ctx), branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = StatusCodeOf,
+            }));
             app.UseHsts();
         }
         // Pages get a page for 403, 404 and the rest; the API keeps its own bodies (ProblemDetails or none).
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+        app.UseWhen(ctx => !IsApi(ctx),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         // Routing after the status code pages, so that a re-executed request finds the status page's endpoint.
         app.UseRouting();
@@ -48,6 +57,15 @@ public static class ServiceDefaults
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static int StatusCodeOf(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbException or SocketException) return StatusCodes.Status503ServiceUnavailable;
+        return StatusCodes.Status500InternalServerError;
     }
 
     /// <summary>Anonymous and terse: 200 "Healthy" when the database answers, 503 "Unhealthy" when it does not.</summary>

@@ -1,0 +1,32 @@
+# Sourced by the benchmark scripts: a fresh PostgreSQL cluster under $bench_data (created by the importer's embedded
+# server setup, initdb as user postgres when root), then kept running on a known port so that the app, psql and the
+# importer all use the same server. Sets: import (the importer command), conn, psql_, pg_port; stop_cluster stops it.
+# Needs: bench_data, root_dir.
+
+command -v psql >/dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 1; }
+pg_bin=$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+[ -x "$pg_bin/pg_ctl" ] || { echo "PostgreSQL server binaries not found" >&2; exit 1; }
+if [ "$(id -u)" -eq 0 ]; then as_postgres=(runuser -u postgres --); else as_postgres=(); fi
+pg_port=$((20000 + RANDOM % 10000))
+pg_started=""
+
+dotnet build "$root_dir/src/ParkMetrics.Import" -c Release --nologo -v quiet >/dev/null
+import=(dotnet "$root_dir/src/ParkMetrics.Import/bin/Release/net10.0/ParkMetrics.Import.dll")
+
+start_cluster() {
+  rm -rf "$bench_data"
+  mkdir -p "$bench_data"
+  "${import[@]}" migrate --data-dir "$bench_data"
+  "${as_postgres[@]}" "$pg_bin/pg_ctl" start -D "$bench_data/data" -w -t 60 -l "$bench_data/postgres.log" \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" >/dev/null
+  pg_started=1
+  local password
+  password=$(cat "$bench_data/password")
+  conn="Host=127.0.0.1;Port=$pg_port;Username=parkmetrics;Password=$password;Database=parkmetrics"
+  export PGPASSWORD="$password"
+  psql_=(psql -X -q -h 127.0.0.1 -p "$pg_port" -U parkmetrics -d parkmetrics)
+}
+
+stop_cluster() {
+  if [ -n "$pg_started" ]; then "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$bench_data/data" -m fast -w >/dev/null 2>&1 || true; pg_started=""; fi
+}
