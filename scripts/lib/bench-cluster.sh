@@ -30,3 +30,23 @@ start_cluster() {
 stop_cluster() {
   if [ -n "$pg_started" ]; then "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$bench_data/data" -m fast -w >/dev/null 2>&1 || true; pg_started=""; fi
 }
+
+# Writes the synthetic observations (parks synth-…) to $1 in the seed's columns, as an admin's large file would be.
+export_synthetic_csv() {
+  "${psql_[@]}" -c "\\copy (SELECT p.\"Code\" AS park, e.\"Name\" AS subject, i.\"Code\" AS indicator, o.\"PeriodKind\" AS period_kind,
+      o.\"PeriodStart\" AS period_start, o.\"PeriodEnd\" AS period_end, trim_scale(o.\"ReportedValue\") AS value, o.\"ReportedUnit\" AS unit,
+      o.\"Qualifier\" AS qualifier, s.\"Code\" AS source, o.\"Quote\" AS quote
+    FROM \"Observations\" o JOIN \"Parks\" p ON p.\"Id\" = o.\"ParkId\" LEFT JOIN \"Enterprises\" e ON e.\"Id\" = o.\"EnterpriseId\"
+      JOIN \"Indicators\" i ON i.\"Id\" = o.\"IndicatorId\" JOIN \"Sources\" s ON s.\"Id\" = o.\"SourceId\"
+    WHERE p.\"Code\" LIKE 'synth-%' ORDER BY o.\"Id\") TO '$1' WITH CSV HEADER"
+}
+
+# Deletes the synthetic observations (their parks, enterprises and source stay, for a file to refer to).
+clear_synthetic_observations() {
+  "${psql_[@]}" -c "DELETE FROM \"Observations\" WHERE \"ParkId\" IN (SELECT \"Id\" FROM \"Parks\" WHERE \"Code\" LIKE 'synth-%')" \
+    -c 'VACUUM ANALYZE "Observations"'
+}
+
+synthetic_observation_count() {
+  "${psql_[@]}" -Atc "SELECT count(*) FROM \"Observations\" WHERE \"ParkId\" IN (SELECT \"Id\" FROM \"Parks\" WHERE \"Code\" LIKE 'synth-%')"
+}

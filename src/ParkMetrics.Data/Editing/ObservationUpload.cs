@@ -95,7 +95,7 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
         }
     }
 
-    private static async Task<ObservationContext> ContextAsync(ParkMetricsDbContext db, CancellationToken ct)
+    internal static async Task<ObservationContext> ContextAsync(ParkMetricsDbContext db, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => new UnitRow(u.Code, u.Dimension, u.Factor), ct);
         var indicators = await db.Indicators.AsNoTracking().Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure,

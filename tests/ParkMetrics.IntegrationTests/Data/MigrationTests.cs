@@ -17,7 +17,7 @@ public sealed class MigrationTests(PostgresServer server)
 
         Assert.Equal(
             ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers",
-                "AuditEntries", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
+                "AuditEntries", "DataProtectionKeys", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
             await QueryAsync(connectionString,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""));
     }
