@@ -77,7 +77,7 @@ public static class BulkImport
                     IS DISTINCT FROM (excluded."Value", excluded."ReportedValue", excluded."ReportedUnit", excluded."Qualifier", excluded."Quote", NULL)
                 RETURNING (o.xmax = 0) AS inserted)
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
-            """, connection, tx);
+            """, connection, tx) { CommandTimeout = 0 }; // a million rows take longer than the default 30 s; ct still cancels
         await using var reader = await merge.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var (inserted, changed) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
