@@ -88,8 +88,7 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
             if (change.ObservationId is null)
             {
                 if (change.Value is null) continue;
-                var theirs = await db.Observations.IgnoreQueryFilters().Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == park.Id && o.EnterpriseId == null
-                    && o.IndicatorId == indicator.Id && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start && o.DeletedAt == null, ct);
+                var theirs = await LiveYearFigureAsync(db, park.Id, indicator.Id, start, ct);
                 if (theirs is not null)
                 {
                     conflicts.Add(new(indicator.Id, change.Value, theirs.Value, theirs.EnteredBy ?? theirs.Source.Title));
@@ -172,6 +171,11 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
         return new SaveOutcome(inserted, updated, deleted, []);
     }
 
+    /// <summary>The park's own figure of an indicator for the year starting at <paramref name="start"/>, unless deleted.</summary>
+    private static Task<Observation?> LiveYearFigureAsync(ParkMetricsDbContext db, int parkId, int indicatorId, DateOnly start, CancellationToken ct) =>
+        db.Observations.Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == parkId && o.EnterpriseId == null
+            && o.IndicatorId == indicatorId && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start, ct);
+
     /// <summary>The new figures someone else has saved meanwhile, with their values, read after the failed save.</summary>
     private async Task<IReadOnlyList<EntryConflict>> InsertConflictsAsync(int parkId, DateOnly start, IReadOnlyList<Observation> inserts, CancellationToken ct)
     {
@@ -179,8 +183,7 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
         var conflicts = new List<EntryConflict>();
         foreach (var mine in inserts)
         {
-            var theirs = await db.Observations.AsNoTracking().Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == parkId && o.EnterpriseId == null
-                && o.IndicatorId == mine.IndicatorId && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start, ct);
+            var theirs = await LiveYearFigureAsync(db, parkId, mine.IndicatorId, start, ct);
             if (theirs is not null) conflicts.Add(new(mine.IndicatorId, mine.Value, theirs.Value, theirs.EnteredBy ?? theirs.Source.Title));
         }
         return conflicts.Count > 0 ? conflicts : [.. inserts.Select(o => new EntryConflict(o.IndicatorId, o.Value, null, null))];

@@ -40,9 +40,6 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
     public Task<IReadOnlyList<Figure>> ForSourceAsync(int sourceId, CancellationToken ct = default) =>
         cache.GetAsync($"figures:source:{sourceId}", () => ListAsync(o => o.SourceId == sourceId, ct));
 
-    public Task<IReadOnlyList<Figure>> ForIndicatorsAsync(IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
-        ListAsync(o => indicatorCodes.Contains(o.Indicator.Code), ct);
-
     /// <summary>Figures of periods inside a five-year plan, or targets for its years.</summary>
     public Task<IReadOnlyList<Figure>> ForPlanAsync(PlanPeriod plan, CancellationToken ct = default) =>
         cache.GetAsync($"figures:plan:{plan.Code}", () => ListAsync(o => o.PlanPeriod != null && o.PlanPeriod.Code == plan.Code
@@ -56,9 +53,6 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
         CancellationToken ct = default) =>
         cache.GetAsync($"figures:headlines:{string.Join(',', parkCodes)}:{string.Join(',', indicatorCodes)}",
             () => ListAsync(o => parkCodes.Contains(o.Park.Code) && indicatorCodes.Contains(o.Indicator.Code) && o.EnterpriseId == null, ct));
-
-    public async Task<Figure?> FindAsync(long id, CancellationToken ct = default) =>
-        (await ListAsync(o => o.Id == id, ct)).SingleOrDefault();
 
     private async Task<IReadOnlyList<Figure>> ListAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> filter, CancellationToken ct)
     {

@@ -52,7 +52,7 @@ public static class BulkImport
                 copy.Write(EnumCode.Of(o.PeriodKind), NpgsqlDbType.Varchar);
                 copy.Write(o.Start, NpgsqlDbType.Date);
                 copy.Write(o.End, NpgsqlDbType.Date);
-                if (plans.FirstOrDefault(p => p.Start <= o.Start && o.End <= p.End) is { } plan) copy.Write(plan.Id, NpgsqlDbType.Integer); else copy.WriteNull();
+                if (o.PlanIn(plans) is { } plan) copy.Write(plan.Id, NpgsqlDbType.Integer); else copy.WriteNull();
                 copy.Write(o.Value, NpgsqlDbType.Numeric);
                 copy.Write(o.ReportedValue, NpgsqlDbType.Numeric);
                 copy.Write(o.Unit, NpgsqlDbType.Varchar);

@@ -12,12 +12,15 @@ public sealed record ObservationRow(string Park, string? Subject, string Indicat
     decimal ReportedValue, string ReportedValueText, string Unit, Qualifier Qualifier, string Source, string Quote, decimal Value,
     string File, int Line)
 {
+    /// <summary>The five-year plan the period falls in, if any.</summary>
+    public PlanPeriod? PlanIn(IEnumerable<PlanPeriod> plans) => plans.FirstOrDefault(p => p.Start <= Start && End <= p.End);
+
     /// <summary>Sets every field of <paramref name="e"/> from this row; the plan period is the one the period falls in.</summary>
     public void ApplyTo(Observation e, Park park, Enterprise? enterprise, Indicator indicator, Source source, IEnumerable<PlanPeriod> plans)
     {
         (e.Park, e.Enterprise, e.Indicator, e.Source) = (park, enterprise, indicator, source);
         (e.PeriodKind, e.PeriodStart, e.PeriodEnd) = (PeriodKind, Start, End);
-        e.PlanPeriod = plans.FirstOrDefault(p => p.Start <= Start && End <= p.End);
+        e.PlanPeriod = PlanIn(plans);
         (e.Value, e.ReportedValue, e.ReportedUnit, e.Qualifier, e.Quote) = (Value, ReportedValue, Unit, Qualifier, Quote);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ParkMetrics.Data;
 using ParkMetrics.IntegrationTests.Infrastructure;
 
@@ -18,7 +17,7 @@ public sealed class MigrationTests(PostgresServer server)
         Assert.Equal(
             ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers",
                 "AuditEntries", "DataProtectionKeys", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
-            await QueryAsync(connectionString,
+            await DatabaseDump.QueryAsync(connectionString,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""));
     }
 
@@ -62,7 +61,7 @@ public sealed class MigrationTests(PostgresServer server)
 
         await MigrateAsync(connectionString);
 
-        var definition = Assert.Single(await QueryAsync(connectionString,
+        var definition = Assert.Single(await DatabaseDump.QueryAsync(connectionString,
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'Observations' AND indexname LIKE 'IX%' AND indexdef LIKE 'CREATE UNIQUE INDEX%'"));
         Assert.Contains("(\"ParkId\", \"EnterpriseId\", \"IndicatorId\", \"PeriodKind\", \"PeriodStart\", \"PeriodEnd\", \"SourceId\")",
             definition, StringComparison.Ordinal);
@@ -88,16 +87,5 @@ public sealed class MigrationTests(PostgresServer server)
     {
         await using var db = Context(connectionString);
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<List<string>> QueryAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) rows.Add(reader.GetString(0));
-        return rows;
     }
 }

@@ -85,16 +85,7 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task<List<string>> QueryAsync(EmbeddedPostgres server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Unpooled(server));
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) rows.Add(reader.GetString(0));
-        return rows;
-    }
+    private static Task<IReadOnlyList<string>> QueryAsync(EmbeddedPostgres server, string sql) => DatabaseDump.QueryAsync(Unpooled(server), sql);
 
     [Fact]
     public void FindBinaries_NeitherOnPathNorInstalled_ReturnsNull()

@@ -37,6 +37,14 @@ public static class DatabaseDump
         return [.. count, .. rows];
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text.</summary>
+    public static async Task<IReadOnlyList<string>> QueryAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return await QueryAsync(connection, sql);
+    }
+
     private static async Task<List<string>> QueryAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
