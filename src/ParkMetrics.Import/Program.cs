@@ -11,7 +11,8 @@ const string Usage = """
 
     Commands:
       migrate                         apply the database migrations
-      seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction
+      seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction, with the
+                                      articles' texts from PARKMETRICS_ARTICLES (default: ../shared/seeds) if present
       verify-quotes --articles DIR    check every quote against the article texts in DIR
       import --file PATH              load a large file of observations in the seed's columns in one transaction
                                       (checked first; binary COPY and one merge by natural key)
@@ -36,8 +37,8 @@ try
     {
         case "verify-quotes":
             var articles = Option("--articles") ?? throw new ArgumentException("verify-quotes needs --articles DIR");
-            var seedSet = SeedSet.Load(seedDir);
-            var problems = QuoteVerifier.Verify(seedSet, articles);
+            var seedSet = SeedSet.Load(seedDir, articles);
+            var problems = QuoteVerifier.Verify(seedSet);
             foreach (var p in problems) Console.Error.WriteLine(p);
             Console.WriteLine(problems.Count == 0
                 ? $"All {seedSet.Observations.Count} quotes stand verbatim in their articles and hold their numbers."
@@ -52,7 +53,7 @@ try
             });
             return 0;
         case "seed":
-            var seed = SeedSet.Load(seedDir);
+            var seed = SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir));
             await WithDatabaseAsync(async db =>
             {
                 var result = await SeedImporter.ImportAsync(db, seed);
@@ -67,7 +68,7 @@ try
             {
                 if (!await db.Indicators.AnyAsync())
                 {
-                    var seeded = await SeedImporter.ImportAsync(db, SeedSet.Load(seedDir));
+                    var seeded = await SeedImporter.ImportAsync(db, SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir)));
                     Console.WriteLine($"The database held no indicators: seeded from {seedDir} ({seeded.Inserted} rows).");
                     db.ChangeTracker.Clear();
                 }

@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         b.Property(a => a.EntityType).HasMaxLength(32);
+        b.Property(a => a.EntityKey).HasMaxLength(80);
         b.Property(a => a.Action).HasConversion<EnumCodeConverter<AuditAction>>().HasMaxLength(16);
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Before).HasColumnType("jsonb");

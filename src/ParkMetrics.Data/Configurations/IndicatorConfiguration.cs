@@ -15,6 +15,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.Property(i => i.Category).HasMaxLength(32);
         b.Property(i => i.Measure).HasConversion<EnumCodeConverter<MeasureKind>>().HasMaxLength(16);
         b.Property(i => i.Aggregation).HasConversion<EnumCodeConverter<Aggregation>>().HasMaxLength(8);
+        b.Property(i => i.Version).IsRowVersion();
         b.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.BaseIndicator).WithMany().HasForeignKey(i => i.BaseIndicatorId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,5 +13,6 @@ internal sealed class MeasurementUnitConfiguration : IEntityTypeConfiguration<Me
         b.Property(u => u.Code).HasMaxLength(16);
         b.Property(u => u.Dimension).HasMaxLength(32);
         b.Property(u => u.Factor).HasPrecision(28, 10);
+        b.Property(u => u.Version).IsRowVersion();
     }
 }

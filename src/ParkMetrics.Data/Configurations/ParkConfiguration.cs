@@ -13,6 +13,7 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
         b.Property(p => p.NameZh).HasMaxLength(100);
         b.Property(p => p.NameEn).HasMaxLength(200);
         b.Property(p => p.Kind).HasConversion<EnumCodeConverter<ParkKind>>().HasMaxLength(16);
+        b.Property(p => p.Version).IsRowVersion();
         b.HasOne(p => p.Parent).WithMany(p => p.Children).HasForeignKey(p => p.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,5 +13,9 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         b.Property(s => s.FileName).HasMaxLength(200);
         b.Property(s => s.Title).HasMaxLength(300);
         b.Property(s => s.Outlet).HasMaxLength(100);
+        b.Property(s => s.Kind).HasConversion<EnumCodeConverter<SourceKind>>().HasMaxLength(32);
+        b.Property(s => s.DateNote).HasMaxLength(500);
+        b.Property(s => s.Url).HasMaxLength(2000);
+        b.Property(s => s.Version).IsRowVersion();
     }
 }

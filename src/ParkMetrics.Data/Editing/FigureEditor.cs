@@ -231,7 +231,7 @@ public sealed class FigureEditor(IDbContextFactory<ParkMetricsDbContext> context
         if (source is not null) return source;
         source = new Source
         {
-            Code = StatisticsOfficeCode, FileName = "", Title = "统计部门数据（管理员录入）", Outlet = "统计部门",
+            Code = StatisticsOfficeCode, Kind = SourceKind.StatisticsOfficeData, Title = "统计部门数据（管理员录入）", Outlet = "统计部门",
             AsOf = DateOnly.FromDateTime(DateTime.UtcNow), DateNote = "由管理员在“年度数据录入”中逐项录入，每项的修改记录可在数据来源中查看。",
         };
         db.Sources.Add(source);

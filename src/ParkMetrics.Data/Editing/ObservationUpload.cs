@@ -97,9 +97,9 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
 
     internal static async Task<ObservationContext> ContextAsync(ParkMetricsDbContext db, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => new UnitRow(u.Code, u.Dimension, u.Factor), ct);
+        var units = UnitLookup.ByCodeAndAlias(await db.Units.AsNoTracking().Select(u => new UnitRow(u.Code, u.Dimension, u.Factor, u.Aliases)).ToListAsync(ct));
         var indicators = await db.Indicators.AsNoTracking().Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure,
-            i.Aggregation, i.BaseIndicator == null ? null : i.BaseIndicator.Code)).ToDictionaryAsync(i => i.Code, ct);
+            i.Aggregation, i.BaseIndicator == null ? null : i.BaseIndicator.Code, i.Aliases)).ToDictionaryAsync(i => i.Code, ct);
         var enterprises = await db.Enterprises.AsNoTracking().Select(e => new EnterpriseRow(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations))
             .ToDictionaryAsync(e => e.Name, ct);
         return new ObservationContext(

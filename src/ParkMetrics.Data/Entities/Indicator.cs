@@ -19,4 +19,7 @@ public class Indicator
     /// <summary>For a growth rate or share: the level indicator it is a rate or share of.</summary>
     public int? BaseIndicatorId { get; set; }
     public Indicator? BaseIndicator { get; set; }
+    /// <summary>Other names reports use for the indicator (规上工业产值 for 规模以上工业总产值).</summary>
+    public List<string> Aliases { get; set; } = [];
+    public uint Version { get; set; }
 }

@@ -9,4 +9,7 @@ public class MeasurementUnit
     public required string Code { get; set; }
     public required string Dimension { get; set; }
     public decimal Factor { get; set; }
+    /// <summary>Other spellings of the unit: traditional forms (億元, 萬噸) and synonyms (GW for 吉瓦).</summary>
+    public List<string> Aliases { get; set; } = [];
+    public uint Version { get; set; }
 }

@@ -1,9 +1,13 @@
 namespace ParkMetrics.Data.Entities;
 
-public enum PeriodKind { Year, YtdMonth, HalfYear, PlanCumulative, PlanToDate, Point, Target }
+/// <summary>
+/// What span a figure covers. <see cref="AnnualAverage"/> is a per-year average over several years (年均, most often over a
+/// five-year plan) and never a total; <see cref="PlanCumulative"/> and <see cref="PlanToDate"/> are totals.
+/// </summary>
+public enum PeriodKind { Year, YtdMonth, HalfYear, PlanCumulative, PlanToDate, AnnualAverage, Point, Target }
 
-/// <summary>How the source qualifies a figure: 约/近/左右 approx, 超/余/多/以上 over, 预计 forecast.</summary>
-public enum Qualifier { Exact, Approx, Over, Forecast }
+/// <summary>How the source qualifies a figure: 约/近/左右 approx, 超/余/多/以上/突破 over, 不足/不到/以下 under, 预计 forecast.</summary>
+public enum Qualifier { Exact, Approx, Over, Under, Forecast }
 
 /// <summary>One figure as a source reports it, for a park or an enterprise in it.</summary>
 public class Observation

@@ -12,6 +12,9 @@ public class Park
     public ParkKind Kind { get; set; }
     public int? ParentId { get; set; }
     public Park? Parent { get; set; }
+    /// <summary>Other names reports use for the park (东川园区, 东川), matched in simplified characters.</summary>
+    public List<string> Aliases { get; set; } = [];
     public List<Park> Children { get; } = [];
     public List<Enterprise> Enterprises { get; } = [];
+    public uint Version { get; set; }
 }

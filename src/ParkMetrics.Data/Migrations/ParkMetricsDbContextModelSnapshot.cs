@@ -263,6 +263,10 @@ namespace ParkMetrics.Data.Migrations
                     b.Property<long>("EntityId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -341,6 +345,10 @@ namespace ParkMetrics.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int?>("BaseIndicatorId")
                         .HasColumnType("integer");
 
@@ -373,6 +381,12 @@ namespace ParkMetrics.Data.Migrations
                         .IsRequired()
                         .HasColumnType("character varying(16)");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BaseIndicatorId");
@@ -391,6 +405,10 @@ namespace ParkMetrics.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Dimension")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -399,6 +417,12 @@ namespace ParkMetrics.Data.Migrations
                     b.Property<decimal>("Factor")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Code");
 
@@ -513,6 +537,10 @@ namespace ParkMetrics.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -535,6 +563,12 @@ namespace ParkMetrics.Data.Migrations
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -629,12 +663,17 @@ namespace ParkMetrics.Data.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("DateNote")
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("FileName")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Outlet")
                         .HasMaxLength(100)
@@ -643,10 +682,26 @@ namespace ParkMetrics.Data.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

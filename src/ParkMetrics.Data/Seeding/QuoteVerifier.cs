@@ -1,24 +1,24 @@
 namespace ParkMetrics.Data.Seeding;
 
-/// <summary>Checks that every observation's quote stands verbatim in its source article and holds the reported number.</summary>
+/// <summary>Checks that every observation's quote stands verbatim in its source's text and holds the reported number.</summary>
 public static class QuoteVerifier
 {
-    public static IReadOnlyList<SeedError> Verify(SeedSet seed, string articlesDirectory)
+    /// <summary>Every seed source must have its text (loaded from the articles folder) and every quote must stand in it.</summary>
+    public static IReadOnlyList<SeedError> Verify(SeedSet seed)
     {
         var errors = new List<SeedError>();
-        var articles = new Dictionary<string, string?>();
-        foreach (var source in seed.Sources)
-        {
-            var path = Path.Combine(articlesDirectory, source.File);
-            articles[source.Code] = File.Exists(path) ? File.ReadAllText(path) : null;
-        }
+        var sources = seed.Sources.ToDictionary(s => s.Code);
         foreach (var o in seed.Observations)
         {
-            var file = seed.Sources.First(s => s.Code == o.Source).File;
-            if (articles[o.Source] is not { } text) errors.Add(new SeedError(o.File, o.Line, "source", Reason.ArticleMissing(file)));
-            else if (!text.Contains(o.Quote, StringComparison.Ordinal)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteNotInArticle(file)));
+            var source = sources[o.Source];
+            var file = source.File ?? source.Code;
+            if (source.Text is null) errors.Add(new SeedError(o.File, o.Line, "source", Reason.ArticleMissing(file)));
+            else if (!StandsIn(o.Quote, source.Text)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteNotInArticle(file)));
             else if (!o.Quote.Contains(o.ReportedValueText, StringComparison.Ordinal)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteLacksValue(o.ReportedValueText)));
         }
         return errors;
     }
+
+    /// <summary>Whether <paramref name="quote"/> stands verbatim (ordinal, same script, same line breaks) in <paramref name="text"/>.</summary>
+    public static bool StandsIn(string quote, string text) => quote.Length > 0 && text.Contains(quote, StringComparison.Ordinal);
 }

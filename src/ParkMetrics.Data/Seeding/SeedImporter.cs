@@ -24,17 +24,28 @@ public static class SeedImporter
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         foreach (var u in seed.Units)
             tally.Upsert(units, u.Code, () => new MeasurementUnit { Code = u.Code, Dimension = u.Dimension },
-                e => { e.Dimension = u.Dimension; e.Factor = u.Factor; });
+                e => { e.Dimension = u.Dimension; e.Factor = u.Factor; SetList(e.Aliases, u.Aliases, v => e.Aliases = v); });
 
         var parks = await db.Parks.ToDictionaryAsync(p => p.Code, ct);
         foreach (var p in seed.Parks)
             tally.Upsert(parks, p.Code, () => new Park { Code = p.Code, NameZh = p.NameZh, NameEn = p.NameEn },
-                e => { e.NameZh = p.NameZh; e.NameEn = p.NameEn; e.Kind = p.Kind; e.Parent = p.Parent is null ? null : parks[p.Parent]; });
+                e =>
+                {
+                    (e.NameZh, e.NameEn, e.Kind) = (p.NameZh, p.NameEn, p.Kind);
+                    e.Parent = p.Parent is null ? null : parks[p.Parent];
+                    SetList(e.Aliases, p.Aliases, v => e.Aliases = v);
+                });
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Code, ct);
         foreach (var s in seed.Sources)
             tally.Upsert(sources, s.Code, () => new Source { Code = s.Code, FileName = s.File, Title = s.Title },
-                e => { e.FileName = s.File; e.Title = s.Title; e.Outlet = s.Outlet; e.PublishedOn = s.PublishedOn; e.AsOf = s.AsOf; e.DateNote = s.DateNote; });
+                e =>
+                {
+                    (e.Kind, e.FileName, e.Title, e.Outlet, e.Url) = (s.Kind, s.File, s.Title, s.Outlet, s.Url);
+                    (e.PublishedOn, e.AsOf, e.DateNote) = (s.PublishedOn, s.AsOf, s.DateNote);
+                    // Without the articles folder the seed knows no text: a text loaded earlier stays.
+                    if (s.Text is not null) e.Text = s.Text;
+                });
 
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
         foreach (var i in seed.Indicators)
@@ -44,6 +55,7 @@ public static class SeedImporter
                     (e.NameZh, e.NameEn, e.Category, e.Measure, e.Aggregation) = (i.NameZh, i.NameEn, i.Category, i.Measure, i.Aggregation);
                     e.Unit = units[i.Unit];
                     e.BaseIndicator = i.Base is null ? null : indicators[i.Base];
+                    SetList(e.Aliases, i.Aliases, v => e.Aliases = v);
                 });
 
         var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, ct);
@@ -76,6 +88,12 @@ public static class SeedImporter
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SeedResult(tally.Inserted, tally.Updated, tally.Unchanged, tally.Deleted);
+    }
+
+    /// <summary>Replaces a list only when it differs, so that an unchanged row is not counted as updated.</summary>
+    private static void SetList(List<string> current, IReadOnlyList<string> wanted, Action<List<string>> set)
+    {
+        if (!current.SequenceEqual(wanted)) set([.. wanted]);
     }
 
     private static string ObservationKey(string park, string? subject, string indicator, PeriodKind kind, DateOnly start, DateOnly end, string source) =>

@@ -2,11 +2,13 @@ using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Seeding;
 
-public sealed record ParkRow(string Code, string NameZh, string NameEn, ParkKind Kind, string? Parent);
-public sealed record UnitRow(string Code, string Dimension, decimal Factor);
-public sealed record SourceRow(string Code, string File, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf, string? DateNote);
+public sealed record ParkRow(string Code, string NameZh, string NameEn, ParkKind Kind, string? Parent, IReadOnlyList<string> Aliases);
+public sealed record UnitRow(string Code, string Dimension, decimal Factor, IReadOnlyList<string> Aliases);
+/// <param name="Text">The report's text from the articles folder, when the folder holds its file.</param>
+public sealed record SourceRow(string Code, SourceKind Kind, string? File, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf,
+    string? DateNote, string? Url, string? Text = null);
 public sealed record IndicatorRow(string Code, string NameZh, string NameEn, string Category, string Unit,
-    MeasureKind Measure, Aggregation Aggregation, string? Base);
+    MeasureKind Measure, Aggregation Aggregation, string? Base, IReadOnlyList<string> Aliases);
 public sealed record EnterpriseRow(string Name, IReadOnlyList<string> Aliases, string Park, string? Sector, IReadOnlyList<string> Designations);
 public sealed record ObservationRow(string Park, string? Subject, string Indicator, PeriodKind PeriodKind, DateOnly Start, DateOnly End,
     decimal ReportedValue, string ReportedValueText, string Unit, Qualifier Qualifier, string Source, string Quote, decimal Value,
@@ -30,10 +32,10 @@ public sealed class SeedSet
 {
     public const int MaxQuoteLength = 80;
 
-    public static readonly string[] ParkColumns = ["code", "name_zh", "name_en", "kind", "parent"];
-    public static readonly string[] UnitColumns = ["code", "dimension", "factor"];
-    public static readonly string[] SourceColumns = ["code", "file", "title", "outlet", "published_on", "as_of", "date_note"];
-    public static readonly string[] IndicatorColumns = ["code", "name_zh", "name_en", "category", "unit", "measure", "aggregation", "base"];
+    public static readonly string[] ParkColumns = ["code", "name_zh", "name_en", "kind", "parent", "aliases"];
+    public static readonly string[] UnitColumns = ["code", "dimension", "factor", "aliases"];
+    public static readonly string[] SourceColumns = ["code", "kind", "file", "title", "outlet", "published_on", "as_of", "date_note", "url"];
+    public static readonly string[] IndicatorColumns = ["code", "name_zh", "name_en", "category", "unit", "measure", "aggregation", "base", "aliases"];
     public static readonly string[] EnterpriseColumns = ["name", "aliases", "park", "sector", "designations"];
     public static readonly string[] ObservationColumns =
         ["park", "subject", "indicator", "period_kind", "period_start", "period_end", "value", "unit", "qualifier", "source", "quote"];
@@ -45,8 +47,11 @@ public sealed class SeedSet
     public required IReadOnlyList<EnterpriseRow> Enterprises { get; init; }
     public required IReadOnlyList<ObservationRow> Observations { get; init; }
 
-    /// <summary>Reads every file in <paramref name="directory"/>; throws <see cref="SeedValidationException"/> listing every problem.</summary>
-    public static SeedSet Load(string directory)
+    /// <summary>
+    /// Reads every file in <paramref name="directory"/>, and each source's text from <paramref name="articlesDirectory"/> where
+    /// that folder holds its file; throws <see cref="SeedValidationException"/> listing every problem.
+    /// </summary>
+    public static SeedSet Load(string directory, string? articlesDirectory = null)
     {
         var errors = new List<SeedError>();
         string PathOf(string name) => System.IO.Path.Combine(directory, name);
@@ -54,16 +59,17 @@ public sealed class SeedSet
         var units = Unique(SeedTable.Read(PathOf("units.csv"), UnitColumns, errors), "code", r => r.Required("code"), r =>
         {
             var factor = r.Number("factor");
-            return new UnitRow(r.Required("code"), r.Required("dimension"), factor ?? 0);
+            return new UnitRow(r.Required("code"), r.Required("dimension"), factor ?? 0, r.List("aliases"));
         });
         var parks = Unique(SeedTable.Read(PathOf("parks.csv"), ParkColumns, errors), "code", r => r.Required("code"), r =>
-            new ParkRow(r.Required("code"), r.Required("name_zh"), r.Required("name_en"), r.Code<ParkKind>("kind") ?? default, r.Optional("parent")));
+            new ParkRow(r.Required("code"), r.Required("name_zh"), r.Required("name_en"), r.Code<ParkKind>("kind") ?? default, r.Optional("parent"), r.List("aliases")));
         var sources = Unique(SeedTable.Read(PathOf("sources.csv"), SourceColumns, errors), "code", r => r.Required("code"), r =>
-            new SourceRow(r.Required("code"), r.Required("file"), r.Required("title"), r.Optional("outlet"),
-                r.Date("published_on", required: false), r.Date("as_of") ?? default, r.Optional("date_note")));
+            new SourceRow(r.Required("code"), r.Code<SourceKind>("kind") ?? default, r.Optional("file"), r.Required("title"), r.Optional("outlet"),
+                r.Date("published_on", required: false), r.Date("as_of") ?? default, r.Optional("date_note"), r.Optional("url"),
+                ArticleText(articlesDirectory, r.Optional("file"))));
         var indicators = Unique(SeedTable.Read(PathOf("indicators.csv"), IndicatorColumns, errors), "code", r => r.Required("code"), r =>
             new IndicatorRow(r.Required("code"), r.Required("name_zh"), r.Required("name_en"), r.Required("category"), r.Required("unit"),
-                r.Code<MeasureKind>("measure") ?? default, r.Code<Aggregation>("aggregation") ?? default, r.Optional("base")));
+                r.Code<MeasureKind>("measure") ?? default, r.Code<Aggregation>("aggregation") ?? default, r.Optional("base"), r.List("aliases")));
         var enterprises = Unique(SeedTable.Read(PathOf("enterprises.csv"), EnterpriseColumns, errors), "name", r => r.Required("name"), r =>
             new EnterpriseRow(r.Required("name"), r.List("aliases"), r.Required("park"), r.Optional("sector"), r.List("designations")));
 
@@ -79,7 +85,7 @@ public sealed class SeedSet
 
         var context = new ObservationContext(
             parks.Select(p => p.Value.Code).ToHashSet(),
-            units.ToDictionary(u => u.Value.Code, u => u.Value),
+            UnitLookup.ByCodeAndAlias(units.Select(u => u.Value)),
             indicators.ToDictionary(i => i.Value.Code, i => i.Value),
             enterprises.ToDictionary(e => e.Value.Name, e => e.Value),
             sources.Select(s => s.Value.Code).ToHashSet());
@@ -140,6 +146,7 @@ public sealed class SeedSet
         var unitCode = row.Required("unit");
         c.Units.TryGetValue(unitCode, out var unit);
         if (unit is null && unitCode.Length > 0) row.Fail("unit", Reason.Unknown("unit", unitCode));
+        if (unit is not null) unitCode = unit.Code; // 萬噸 is stored as the catalog's 万吨
         UnitRow? canonical = null;
         if (unit is not null && indicator is not null && c.Units.TryGetValue(indicator.Unit, out canonical) && canonical.Dimension != unit.Dimension)
             row.Fail("unit", Reason.UnitDimension(unitCode, indicator.Code, indicator.Unit));
@@ -174,11 +181,16 @@ public sealed class SeedSet
             PeriodKind.HalfYear => SameYear() && ((start.Month, start.Day, end.Month, end.Day) is (1, 1, 6, 30) or (7, 1, 12, 31)),
             PeriodKind.PlanCumulative => IsPlan(p => p.Start == start && p.End == end),
             PeriodKind.PlanToDate => IsPlan(p => p.Start == start && end > start && end <= p.End),
+            PeriodKind.AnnualAverage => start == new DateOnly(start.Year, 1, 1) && end.Year > start.Year,
             PeriodKind.Point => start == end,
             PeriodKind.Target => true,
             _ => false,
         };
     }
+
+    private static string? ArticleText(string? articlesDirectory, string? file) =>
+        articlesDirectory is null || file is null || System.IO.Path.Combine(articlesDirectory, file) is not { } path || !System.IO.File.Exists(path)
+            ? null : System.IO.File.ReadAllText(path);
 
     private static List<(SeedRow Row, T Value)> Unique<T>(IReadOnlyList<SeedRow> rows, string keyField, Func<SeedRow, string> key, Func<SeedRow, T> read)
     {
@@ -210,7 +222,10 @@ public sealed class SeedSet
     }
 }
 
-/// <summary>The catalogs an observation row is checked against: from the seed files, or from the database for an upload.</summary>
+/// <summary>
+/// The catalogs an observation row is checked against: from the seed files, or from the database for an upload.
+/// <see cref="Units"/> holds each unit under its code and under each of its aliases.
+/// </summary>
 internal sealed record ObservationContext(
     HashSet<string> Parks, Dictionary<string, UnitRow> Units, Dictionary<string, IndicatorRow> Indicators,
     Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources);

@@ -54,7 +54,7 @@ public static class SyntheticData
 
             var source = new Source
             {
-                Code = SourceCode, FileName = "synthetic.txt", Title = SourceTitle, Outlet = "ParkMetrics",
+                Code = SourceCode, Kind = SourceKind.Other, Title = SourceTitle, Outlet = "ParkMetrics",
                 AsOf = new DateOnly(LastYear, 12, 31), DateNote = "由 ParkMetrics.Import synth 生成的合成数据，仅供测试与性能评估，不是真实统计。",
             };
             var zoneId = await db.Parks.Where(p => p.Code == "xetdz").Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);

@@ -72,7 +72,7 @@ internal sealed partial class DatabaseStartup(
         await db.Database.MigrateAsync(cancellationToken);
         if (await db.Sources.AnyAsync(cancellationToken) || !configuration.GetValue("Database:SeedWhenEmpty", true)) return;
         var directory = SeedDirectory.Find();
-        var result = await SeedImporter.ImportAsync(db, SeedSet.Load(directory), cancellationToken);
+        var result = await SeedImporter.ImportAsync(db, SeedSet.Load(directory, SeedDirectory.FindArticles(directory)), cancellationToken);
         LogSeeded(result.Inserted, directory);
     }
 

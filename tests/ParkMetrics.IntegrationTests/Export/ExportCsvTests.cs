@@ -66,13 +66,15 @@ public sealed class ExportCsvTests(SeededExportApp app)
     }
 
     [Fact]
-    public async Task ExportCsv_AverageGrowthOverAPlan_IsLabelledAsTheDashboardDoes()
+    public async Task ExportCsv_AverageGrowthOverAPlan_IsAPeriodKindOfItsOwnNeverAPlanTotal()
     {
-        var csv = await CsvAsync("?period_kind=plan_cumulative&subject=park");
+        var totals = await CsvAsync("?period_kind=plan_cumulative&subject=park");
+        var averages = await CsvAsync("?period_kind=annual_average&subject=park");
 
-        var labels = csv.Rows.Select(r => r[csv.Column("期间")]).ToHashSet();
-        Assert.Contains("“十四五”期间累计", labels);
-        Assert.Contains("“十四五”期间年均", labels);
+        var totalLabels = totals.Rows.Select(r => r[totals.Column("期间")]).ToHashSet();
+        Assert.Contains("“十四五”期间累计", totalLabels);
+        Assert.DoesNotContain(totalLabels, l => l.Contains("年均", StringComparison.Ordinal));
+        Assert.Contains("“十四五”期间年均", averages.Rows.Select(r => r[averages.Column("期间")]));
     }
 
     public static TheoryData<string> Filters =>

@@ -23,7 +23,7 @@ internal sealed record StoredRow(
     public string Label(bool zh)
     {
         using var culture = new UICulture(zh ? "zh-CN" : "en");
-        return FigureText.Period(Kind, Start, End, PlanZh, PlanEn, Measure);
+        return FigureText.Period(Kind, Start, End, PlanZh, PlanEn);
     }
 
     /// <summary>The cells of the long CSV, text neutralised as a spreadsheet-safe export must.</summary>

@@ -12,9 +12,9 @@ public sealed class QuoteVerifierTests : IDisposable
     {
         if (!Directory.Exists(RepositoryPaths.Articles))
             Assert.Skip($"The article texts are not beside this checkout ({RepositoryPaths.Articles} does not exist).");
-        var seed = SeedSet.Load(RepositoryPaths.Seed);
+        var seed = SeedSet.Load(RepositoryPaths.Seed, RepositoryPaths.Articles);
 
-        var problems = QuoteVerifier.Verify(seed, RepositoryPaths.Articles);
+        var problems = QuoteVerifier.Verify(seed);
 
         Assert.Empty(problems.Select(p => p.ToString()));
     }
@@ -22,22 +22,21 @@ public sealed class QuoteVerifierTests : IDisposable
     [Fact]
     public void Verify_ArticlesHoldingEveryQuote_FindsNoProblems()
     {
-        var seed = SeedSet.Load(RepositoryPaths.Seed);
-        WriteArticles(seed, skip: null);
+        WriteArticles(SeedSet.Load(RepositoryPaths.Seed), skip: null);
 
-        Assert.Empty(QuoteVerifier.Verify(seed, articles));
+        Assert.Empty(QuoteVerifier.Verify(SeedSet.Load(RepositoryPaths.Seed, articles)));
     }
 
     [Fact]
     public void Verify_QuoteMissingFromItsArticle_ReportsThatLine()
     {
-        var seed = SeedSet.Load(RepositoryPaths.Seed);
-        var dropped = seed.Observations[^1];
-        WriteArticles(seed, skip: dropped);
+        var dropped = SeedSet.Load(RepositoryPaths.Seed).Observations[^1];
+        WriteArticles(SeedSet.Load(RepositoryPaths.Seed), skip: dropped);
+        var seed = SeedSet.Load(RepositoryPaths.Seed, articles);
         var file = seed.Sources.Single(s => s.Code == dropped.Source).File;
         using var ui = new UICulture("en-US");
 
-        var problem = Assert.Single(QuoteVerifier.Verify(seed, articles), p => p.Line == dropped.Line);
+        var problem = Assert.Single(QuoteVerifier.Verify(seed), p => p.Line == dropped.Line);
 
         Assert.Equal(new SeedError("observations.csv", dropped.Line, "quote", $"quote is not in article {file}"), problem);
     }
@@ -45,13 +44,13 @@ public sealed class QuoteVerifierTests : IDisposable
     [Fact]
     public void Verify_ArticleFileMissing_ReportsEveryObservationOfThatSource()
     {
-        var seed = SeedSet.Load(RepositoryPaths.Seed);
-        WriteArticles(seed, skip: null);
-        var missing = seed.Sources[0];
-        File.Delete(Path.Combine(articles, missing.File));
+        WriteArticles(SeedSet.Load(RepositoryPaths.Seed), skip: null);
+        var missing = SeedSet.Load(RepositoryPaths.Seed).Sources[0];
+        File.Delete(Path.Combine(articles, missing.File!));
+        var seed = SeedSet.Load(RepositoryPaths.Seed, articles);
         using var ui = new UICulture("zh-CN");
 
-        var problems = QuoteVerifier.Verify(seed, articles);
+        var problems = QuoteVerifier.Verify(seed);
 
         Assert.Equal(
             seed.Observations.Where(o => o.Source == missing.Code).Select(o => $"observations.csv:{o.Line}: source: 找不到文章 {missing.File}"),
@@ -70,7 +69,7 @@ public sealed class QuoteVerifierTests : IDisposable
         foreach (var source in seed.Sources)
         {
             var quotes = seed.Observations.Where(o => o.Source == source.Code && o.Quote != skip?.Quote).Select(o => o.Quote);
-            File.WriteAllLines(Path.Combine(articles, source.File), quotes);
+            File.WriteAllLines(Path.Combine(articles, source.File!), quotes);
         }
     }
 }

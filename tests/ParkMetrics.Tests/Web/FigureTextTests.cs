@@ -81,7 +81,7 @@ public sealed class FigureTextTests
     // 占开发区比重达到35.8%,比同期提高15.5个百分点
     [InlineData("xetdz", "pv_output_share_of_zone_change", "ytd_month", "2023-01-01", "+15.5个百分点", "+15.5 pp")]
     // 均增长保持在8%以上。
-    [InlineData("beichuan", "industrial_output_growth", "plan_to_date", "2021-01-01", "+8%以上", "+8% or more")]
+    [InlineData("beichuan", "industrial_output_growth", "annual_average", "2021-01-01", "+8%以上", "+8% or more")]
     // 企业开办时间……压缩至0.5个工作日
     [InlineData("xetdz", "business_startup_time", "point", "2023-08-31", "0.5个工作日", "0.5 working days")]
     public void Reported_SeedFigure_ShowsValueAsPrintedWithItsQualifier(string park, string indicator, string kind, string start, string zh, string en)
@@ -141,9 +141,9 @@ public sealed class FigureTextTests
     [InlineData("ganhe", "industrial_output_above_scale", "half_year", "2023-01-01", "2023年上半年", "H1 2023")]
     [InlineData("dongchuan", "industrial_output_above_scale", "plan_cumulative", "2021-01-01", "“十四五”期间累计", "14th Five-Year Plan, total")]
     // 年均增长16.5%: a growth rate over the plan is a yearly average, not a total
-    [InlineData("xetdz", "industrial_output_above_scale_growth", "plan_cumulative", "2021-01-01", "“十四五”期间年均", "14th Five-Year Plan, average per year")]
+    [InlineData("xetdz", "industrial_output_above_scale_growth", "annual_average", "2021-01-01", "“十四五”期间年均", "14th Five-Year Plan, average per year")]
     [InlineData("beichuan", "fixed_asset_investment", "plan_to_date", "2021-01-01", "“十四五”以来（截至2024年2月）", "14th Five-Year Plan so far (to Feb 2024)")]
-    [InlineData("beichuan", "industrial_output_growth", "plan_to_date", "2021-01-01", "“十四五”以来年均（截至2024年2月）", "14th Five-Year Plan so far, average per year (to Feb 2024)")]
+    [InlineData("beichuan", "industrial_output_growth", "annual_average", "2021-01-01", "“十四五”以来年均（截至2024年2月）", "14th Five-Year Plan so far, average per year (to Feb 2024)")]
     [InlineData("dongchuan", "market_entities", "point", "2025-11-30", "截至2025年11月", "as of Nov 2025")]
     [InlineData("beichuan", "industrial_output", "target", "2025-01-01", "2025年目标", "2025 target")]
     public void Period_SeedFigure_ReadsInBothLanguages(string park, string indicator, string kind, string start, string zh, string en)

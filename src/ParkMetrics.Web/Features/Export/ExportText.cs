@@ -66,27 +66,27 @@ public static class ExportText
 }
 
 /// <summary>
-/// A period in words as the dashboard writes it (<see cref="FigureText.Period(PeriodKind, DateOnly, DateOnly, string?, string?, MeasureKind)"/>),
+/// A period in words as the dashboard writes it (<see cref="FigureText.Period(PeriodKind, DateOnly, DateOnly, string?, string?)"/>),
 /// in the export's language whatever the request's culture. An export has few distinct periods, so each is worded once.
 /// </summary>
 public sealed class PeriodLabels(CultureInfo culture)
 {
     private const int MaxCached = 10_000;
-    private readonly Dictionary<(PeriodKind, DateOnly, DateOnly, string?, string?, MeasureKind), string> cache = [];
+    private readonly Dictionary<(PeriodKind, DateOnly, DateOnly, string?, string?), string> cache = [];
 
-    public string Of(ExportRow row) => Of(row.PeriodKind, row.Start, row.End, row.PlanNameZh, row.PlanNameEn, row.Measure);
+    public string Of(ExportRow row) => Of(row.PeriodKind, row.Start, row.End, row.PlanNameZh, row.PlanNameEn);
 
-    public string Of(ExportPeriod p) => Of(p.Kind, p.Start, p.End, p.PlanNameZh, p.PlanNameEn, p.Measure);
+    public string Of(ExportPeriod p) => Of(p.Kind, p.Start, p.End, p.PlanNameZh, p.PlanNameEn);
 
-    public string Of(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn, MeasureKind measure)
+    public string Of(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn)
     {
-        var key = (kind, start, end, planZh, planEn, measure);
+        var key = (kind, start, end, planZh, planEn);
         if (cache.TryGetValue(key, out var label)) return label;
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture; // FigureText reads the UI culture
         try
         {
-            label = FigureText.Period(kind, start, end, planZh, planEn, measure);
+            label = FigureText.Period(kind, start, end, planZh, planEn);
         }
         finally
         {

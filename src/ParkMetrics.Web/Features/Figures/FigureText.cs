@@ -99,7 +99,7 @@ public static class FigureText
 
     /// <summary>
     /// The qualifier in the source's own word, read from the quote around the number: 近 (nearly), 约 (about),
-    /// 左右 (about), 超/突破 (over), 余/多 (over), 以上 (or more), 预计 (forecast).
+    /// 左右 (about), 超/突破 (over), 余/多 (over), 以上 (or more), 不足/不到 (under), 以下 (or less), 预计 (forecast).
     /// </summary>
     public static Word? QualifierWord(Qualifier qualifier, decimal value, string quote)
     {
@@ -116,6 +116,9 @@ public static class FigureText
             Qualifier.Over when after.Contains("以上", StringComparison.Ordinal) => new("以上", "or more", true, EnSuffix: true),
             Qualifier.Over when before.EndsWith("突破", StringComparison.Ordinal) => new("突破", "over", false),
             Qualifier.Over => new("超", "over", false),
+            Qualifier.Under when after.Contains("以下", StringComparison.Ordinal) => new("以下", "or less", true, EnSuffix: true),
+            Qualifier.Under when before.EndsWith("不到", StringComparison.Ordinal) => new("不到", "under", false),
+            Qualifier.Under => new("不足", "under", false),
             Qualifier.Forecast => new("预计", "forecast", false),
             _ => null,
         };
@@ -140,12 +143,17 @@ public static class FigureText
         return first;
     }
 
-    /// <summary>The period in words: 2023年, 2023年1—8月, 2023年上半年, “十四五”期间累计, “十四五”以来（截至2024年2月）, 截至2025年11月, 2025年目标.</summary>
-    public static string Period(Figure f) => Period(f.PeriodKind, f.Start, f.End, f.PlanNameZh, f.PlanNameEn, f.Measure);
+    /// <summary>
+    /// The period in words: 2023年, 2023年1—8月, 2023年上半年, “十四五”期间累计, “十四五”以来（截至2024年2月）, “十四五”期间年均,
+    /// 截至2025年11月, 2025年目标.
+    /// </summary>
+    public static string Period(Figure f) => Period(f.PeriodKind, f.Start, f.End, f.PlanNameZh, f.PlanNameEn);
 
-    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn, MeasureKind measure = MeasureKind.Level)
+    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn)
     {
-        var averageRate = measure == MeasureKind.GrowthRate && end.Year > start.Year;
+        // An average over a whole plan reads as the plan's; over part of one, as the plan's so far; else as its years.
+        var wholePlan = PlanPeriod.All.Any(p => p.Start == start && p.End == end);
+        var planSoFar = planZh is not null && !wholePlan && PlanPeriod.All.Any(p => p.Start == start && end < p.End);
         if (Zh)
         {
             return kind switch
@@ -153,8 +161,11 @@ public static class FigureText
                 PeriodKind.Year => $"{start.Year}年",
                 PeriodKind.YtdMonth => $"{start.Year}年1—{end.Month}月",
                 PeriodKind.HalfYear => start.Month == 1 ? $"{start.Year}年上半年" : $"{start.Year}年下半年",
-                PeriodKind.PlanCumulative => averageRate ? $"“{planZh}”期间年均" : $"“{planZh}”期间累计",
-                PeriodKind.PlanToDate => (averageRate ? $"“{planZh}”以来年均" : $"“{planZh}”以来") + $"（截至{end.Year}年{end.Month}月）",
+                PeriodKind.PlanCumulative => $"“{planZh}”期间累计",
+                PeriodKind.PlanToDate => $"“{planZh}”以来（截至{end.Year}年{end.Month}月）",
+                PeriodKind.AnnualAverage when wholePlan && planZh is not null => $"“{planZh}”期间年均",
+                PeriodKind.AnnualAverage when planSoFar => $"“{planZh}”以来年均（截至{end.Year}年{end.Month}月）",
+                PeriodKind.AnnualAverage => $"{start.Year}—{end.Year}年年均",
                 PeriodKind.Point => $"截至{end.Year}年{end.Month}月",
                 PeriodKind.Target => start.Year == end.Year ? $"{end.Year}年目标" : $"{start.Year}—{end.Year}年目标",
                 _ => $"{start:yyyy-MM-dd}—{end:yyyy-MM-dd}",
@@ -166,8 +177,11 @@ public static class FigureText
             PeriodKind.Year => $"{start.Year}",
             PeriodKind.YtdMonth => $"Jan–{end.ToString("MMM", en)} {start.Year}",
             PeriodKind.HalfYear => start.Month == 1 ? $"H1 {start.Year}" : $"H2 {start.Year}",
-            PeriodKind.PlanCumulative => averageRate ? $"{planEn}, average per year" : $"{planEn}, total",
-            PeriodKind.PlanToDate => (averageRate ? $"{planEn} so far, average per year" : $"{planEn} so far") + $" (to {end.ToString("MMM yyyy", en)})",
+            PeriodKind.PlanCumulative => $"{planEn}, total",
+            PeriodKind.PlanToDate => $"{planEn} so far (to {end.ToString("MMM yyyy", en)})",
+            PeriodKind.AnnualAverage when wholePlan && planEn is not null => $"{planEn}, average per year",
+            PeriodKind.AnnualAverage when planSoFar => $"{planEn} so far, average per year (to {end.ToString("MMM yyyy", en)})",
+            PeriodKind.AnnualAverage => $"{start.Year}–{end.Year}, average per year",
             PeriodKind.Point => $"as of {end.ToString("MMM yyyy", en)}",
             PeriodKind.Target => start.Year == end.Year ? $"{end.Year} target" : $"{start.Year}–{end.Year} target",
             _ => $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}",
