@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
+using ParkMetrics.Data.Intake;
 using ParkMetrics.Data.Seeding;
 
 const string Usage = """
@@ -16,6 +17,11 @@ const string Usage = """
       verify-quotes --articles DIR    check every quote against the article texts in DIR
       import --file PATH              load a large file of observations in the seed's columns in one transaction
                                       (checked first; binary COPY and one merge by natural key)
+      extract --file PATH [--published YYYY-MM-DD] [--as-of YYYY-MM-DD] [--source CODE] [--catalog DIR] [--out PATH]
+                                      propose the figures of a report (UTF-8 text, simplified or traditional) as
+                                      CSV in observations.csv's columns plus measure, for review and upload; what
+                                      the text leaves open is listed on stderr. The catalog is the database's, or
+                                      the seed files in DIR; --source takes the report's dates from that source.
       bench-chart [--indicator CODE] [--parks N] [--runs R]
                                       time the query behind an indicator's chart for N parks and print its plan
       synth --parks N --years M --observations K [--seed S]
@@ -87,6 +93,40 @@ try
                     $"{result.Writing.TotalSeconds:0.0} s: {result.Inserted} inserted, {result.Changed} changed, {result.Rows - result.Inserted - result.Changed} unchanged.");
             });
             return 0;
+        case "extract":
+            var report = Option("--file") ?? throw new ArgumentException("extract needs --file PATH (the report's text)");
+            var text = await File.ReadAllTextAsync(report);
+            var catalogDir = Option("--catalog");
+            IntakeCatalog catalog;
+            List<(string Code, DateOnly? PublishedOn, DateOnly AsOf)> sources;
+            if (catalogDir is not null)
+            {
+                var catalogSeed = SeedSet.Load(catalogDir);
+                (catalog, sources) = (IntakeCatalog.From(catalogSeed), [.. catalogSeed.Sources.Select(s => (s.Code, s.PublishedOn, s.AsOf))]);
+            }
+            else
+            {
+                (catalog, sources) = await QueryDatabaseAsync(async db => (await IntakeCatalog.LoadAsync(db),
+                    (await db.Sources.Select(s => new { s.Code, s.PublishedOn, s.AsOf }).ToListAsync()).Select(s => (s.Code, s.PublishedOn, s.AsOf)).ToList()));
+            }
+            var sourceCode = Option("--source");
+            var source = sources.FirstOrDefault(s => s.Code == sourceCode);
+            if (sourceCode is not null && source.Code is null) throw new ArgumentException($"No source '{sourceCode}' in the catalog.");
+            var published = DateOption("--published") ?? source.PublishedOn;
+            var dates = new ReportDates(published, DateOption("--as-of") ?? (source.Code is null ? published : source.AsOf));
+            var clock = Stopwatch.StartNew();
+            var extraction = new FigureExtractor(catalog).Extract(text, dates);
+            var elapsed = clock.Elapsed;
+            var csv = CandidateCsv.Write(extraction.Candidates, sourceCode);
+            if (Option("--out") is { } outPath) await File.WriteAllTextAsync(outPath, csv, new System.Text.UTF8Encoding(true));
+            else Console.Write(csv);
+            foreach (var c in extraction.Candidates.Where(c => c.Notes.Count > 0))
+                Console.Error.WriteLine($"line {c.Index + 1}: {c.Quote.ReplaceLineEndings(" ")}: {string.Join("; ", c.Notes.Select(n => CandidateNotes.Describe(n, c)))}");
+            foreach (var p in extraction.Skipped)
+                Console.Error.WriteLine($"skipped a passage naming no park of the catalog: {p.Opening}…");
+            Console.Error.WriteLine($"{extraction.Candidates.Count} candidates from {text.Length} characters in {elapsed.TotalMilliseconds:0} ms" +
+                (dates.Now is null ? " (the report's date is unknown: give --published or --source)" : ""));
+            return 0;
         case "bench-chart":
             await WithDatabaseAsync(db => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
                 IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
@@ -119,7 +159,14 @@ int IntOption(string name, int? fallback = null) =>
         ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} needs a whole number, not '{text}'.")
         : fallback ?? throw new ArgumentException($"{args[0]} needs {name} N.");
 
-async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action)
+DateOnly? DateOption(string name) =>
+    Option(name) is { } text
+        ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new ArgumentException($"{name} needs a date YYYY-MM-DD, not '{text}'.")
+        : null;
+
+async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action) => await QueryDatabaseAsync(async db => { await action(db); return true; });
+
+async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, Task<T>> action)
 {
     var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__ParkMetrics");
     EmbeddedPostgres? embedded = null;
@@ -131,7 +178,7 @@ async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action)
     try
     {
         await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
-        await action(db);
+        return await action(db);
     }
     finally
     {

@@ -1,0 +1,529 @@
+using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Seeding;
+
+namespace ParkMetrics.Data.Intake;
+
+/// <summary>A report's dates: when it was published and the day its "now" (目前, 今年以来) refers to.</summary>
+public sealed record ReportDates(DateOnly? PublishedOn, DateOnly? AsOf)
+{
+    public DateOnly? Now => AsOf ?? PublishedOn;
+}
+
+/// <summary>A passage of the text about no park of the catalog (another item on the same newspaper page), left out.</summary>
+public sealed record SkippedPassage(int Start, int End, string Opening);
+
+public sealed record Extraction(IReadOnlyList<Candidate> Candidates, IReadOnlyList<SkippedPassage> Skipped, string? MainPark);
+
+/// <summary>
+/// Proposes the figures of a report as candidates: value and unit as printed, qualifier, measure, period, park or
+/// enterprise, the best-matching indicator and the clause that holds the number. Rules are those of Chinese economic
+/// reporting (see <see cref="Lexicon"/>); what the text leaves open is said in each candidate's notes.
+/// </summary>
+public sealed class FigureExtractor
+{
+    public const int MaxQuoteLength = SeedSet.MaxQuoteLength;
+
+    private readonly NumberScanner numbers;
+    private readonly SubjectReader subjects;
+    private readonly IndicatorMatcher indicators;
+    private readonly IntakeCatalog catalog;
+
+    public FigureExtractor(IntakeCatalog catalog)
+    {
+        this.catalog = catalog;
+        numbers = new NumberScanner(catalog.Units);
+        subjects = new SubjectReader(catalog);
+        indicators = new IndicatorMatcher(catalog);
+    }
+
+    public Extraction Extract(string text, ReportDates dates)
+    {
+        var report = ReportText.Read(text);
+        var reading = report.Reading;
+        var segments = new Segments(reading);
+        var mentions = subjects.Read(reading);
+        var anchors = PeriodReader.Read(reading, dates.Now);
+        var blocks = Blocks(report, mentions);
+        var relevant = blocks.Where(b => b.Relevant).ToList();
+        var mainPark = MainPark(mentions, relevant);
+        var tokens = numbers.Scan(reading).Where(t => relevant.Any(b => b.Start <= t.Start && t.Start < b.End)).ToList();
+
+        var context = new Context(report, segments, mentions, anchors, blocks, tokens, mainPark, dates,
+            mentions.Where(m => !m.IsGeneric && subjects.IsZoneOrPark(m) && m.Enterprise is null).Select(m => m.ParkCode).Distinct().Count());
+        var candidates = new List<Candidate>();
+        var phrases = new Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)>();
+        var respectively = Respectively(context);
+        foreach (var token in tokens)
+            candidates.Add(Read(context, token, candidates.Count + 1, phrases, respectively));
+        var skipped = blocks.Where(b => !b.Relevant).Select(b => new SkippedPassage(report.OriginalIndex(b.Start), report.OriginalIndex(b.End),
+            Opening(reading, b.Start))).ToList();
+        return new Extraction(candidates, skipped, mainPark);
+    }
+
+    private sealed record Context(ReportText Report, Segments Segments, List<Mention> Mentions, List<TimeAnchor> Anchors, List<Block> Blocks,
+        List<NumberToken> Tokens, string? MainPark, ReportDates Dates, int ParksNamed)
+    {
+        public string Reading => Report.Reading;
+    }
+
+    private Candidate Read(Context c, NumberToken token, int index, Dictionary<NumberToken, (string, IndicatorRow?)> phrases,
+        Dictionary<NumberToken, (int Position, Mention? Subject, int? Year)> respectively)
+    {
+        var reading = c.Reading;
+        var notes = new List<CandidateNote>();
+        var sentence = c.Segments.SentenceAt(token.Start);
+        var clause = c.Segments.ClauseAt(token.Start);
+        var sentenceBefore = reading[sentence.Start..token.Start];
+        var previous = c.Tokens.LastOrDefault(t => t.End <= token.Start && t.Start >= sentence.Start);
+        var segmentStart = previous is not null && previous.End > clause.Start ? previous.End : clause.Start;
+        var segment = reading[segmentStart..token.Start];
+
+        // Qualifier: the words around the number, and a forecast word earlier in the sentence.
+        var qualifier = token.UnitQualifier ?? QualifierBefore(segment) ?? Qualifier.Exact;
+        var forecast = Lexicon.Forecast.Any(w => sentenceBefore.Contains(w, StringComparison.Ordinal));
+        var target = Lexicon.TargetBefore.Any(w => sentenceBefore.Contains(w, StringComparison.Ordinal))
+            || Lexicon.TargetAfter.Any(w => reading[token.End..clause.End].Contains(w, StringComparison.Ordinal));
+        if (forecast && !target)
+        {
+            if (qualifier != Qualifier.Exact) notes.Add(CandidateNote.QualifierAlsoPrinted);
+            qualifier = Qualifier.Forecast;
+        }
+
+        // Measure, from the unit and the words just before the number.
+        var unit = token.Unit;
+        var dimension = unit?.Dimension ?? NewUnitDimension(token.UnitText);
+        var (phrase, phraseFromContext) = Phrase(c, token, clause, segmentStart, phrases);
+        var measure = MeasureOf(dimension, segment, phrase, reading[clause.Start..token.Start]);
+        var value = token.Value;
+        if (measure == MeasureKind.GrowthRate && Lexicon.Fall.Any(w => segment.Contains(w, StringComparison.Ordinal)))
+        {
+            value = -value;
+            notes.Add(CandidateNote.NegativeFromWording);
+        }
+
+        // Indicator: by name among those of the figure's unit and measure; a bare 增长 after a level is that level's growth.
+        IndicatorRow? indicator = null;
+        var name = phrase;
+        var bare = phrase.Length == 0 || Lexicon.Growth.Contains(phrase) || Lexicon.Share.Contains(phrase) || phrase is "同期" or "比同期";
+        if ((bare || phraseFromContext) && previous is not null && phrases.TryGetValue(previous, out var before) && measure is MeasureKind.GrowthRate or MeasureKind.Share or MeasureKind.ChangePp)
+        {
+            if (before.Item2 is { } baseIndicator)
+            {
+                indicator = indicators.Derived(baseIndicator.Code, measure, dimension);
+                name = indicator?.NameZh ?? baseIndicator.NameZh + Suffix(measure);
+            }
+            else name = before.Item1 + Suffix(measure);
+        }
+        else if (indicators.Match(phrase, dimension, Compatible(measure)) is { } match)
+        {
+            indicator = match.Indicator;
+            name = indicator.NameZh;
+            measure = indicator.Measure;
+        }
+        if (indicator is null) notes.Add(CandidateNote.NewIndicator);
+        if (name.Length == 0) name = reading[clause.Start..token.Start].Trim();
+        phrases[token] = (phrase.Length > 0 ? phrase : name, indicator);
+
+        // Subject and period; a list after 分别 pairs each number with its subject or year.
+        respectively.TryGetValue(token, out var pairing);
+        var subject = pairing.Subject ?? Subject(c, token, sentence, notes);
+        var isStock = IsStock(measure, indicator, reading[clause.Start..token.Start], dimension);
+        var average = Lexicon.Average.Any(w => reading[clause.Start..token.Start].Contains(w, StringComparison.Ordinal));
+        var cumulative = reading[clause.Start..token.Start].Contains("累计", StringComparison.Ordinal);
+        var period = pairing.Year is { } pairedYear
+            ? (PeriodKind.Year, new DateOnly(pairedYear, 1, 1), new DateOnly(pairedYear, 12, 31))
+            : Period(c, token, sentence, isStock, average, cumulative, target, notes);
+        if (respectively.ContainsKey(token) && pairing.Subject is null && pairing.Year is null) notes.Add(CandidateNote.RespectivelyUnpaired);
+        if (token.Unit is null) notes.Add(CandidateNote.NewUnit);
+
+        var (quote, quoteStart) = Quote(c, clause, token);
+        return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, token.UnitText, unit is not null, qualifier, measure,
+            period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
+            notes.Distinct().ToList());
+    }
+
+    private static string Suffix(MeasureKind measure) => measure switch
+    {
+        MeasureKind.GrowthRate => "增速",
+        MeasureKind.Share => "占比",
+        MeasureKind.ChangePp => "变动",
+        _ => "",
+    };
+
+    private static Qualifier? QualifierBefore(string segment)
+    {
+        var tail = segment.Length > 6 ? segment[^6..] : segment;
+        tail = tail.TrimEnd('了', '达', '到', '为', '至');
+        if (Lexicon.ApproxBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal) || tail.EndsWith(w + "达", StringComparison.Ordinal))) return Qualifier.Approx;
+        if (Lexicon.UnderBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Under;
+        if (Lexicon.OverBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Over;
+        return null;
+    }
+
+    private static MeasureKind MeasureOf(string dimension, string segment, string phrase, string clauseBefore) => dimension switch
+    {
+        "percent" when Lexicon.Growth.Any(w => segment.Contains(w, StringComparison.Ordinal)) => MeasureKind.GrowthRate,
+        "percent" when Lexicon.Share.Any(w => segment.Contains(w, StringComparison.Ordinal) || phrase.Contains(w, StringComparison.Ordinal)) => MeasureKind.Share,
+        "percent" when phrase.EndsWith('率') || segment.Contains('率') => MeasureKind.Rate,
+        "percent" when Lexicon.Growth.Any(w => phrase.EndsWith(w, StringComparison.Ordinal)) || phrase.EndsWith("增速", StringComparison.Ordinal) => MeasureKind.GrowthRate,
+        "percent" => MeasureKind.Share,
+        "percentage_point" => MeasureKind.ChangePp,
+        "multiple" => MeasureKind.Multiple,
+        "workdays" or "hours" or "days" => MeasureKind.Duration,
+        "enterprises" or "items" or "people" or "visits" when Lexicon.Capacity.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal)) => MeasureKind.Capacity,
+        "enterprises" or "items" or "people" or "visits" => MeasureKind.Count,
+        "power" => MeasureKind.Capacity,
+        _ when Lexicon.Capacity.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal)) && dimension is "mass" or "energy" or "volume" => MeasureKind.Capacity,
+        _ => MeasureKind.Level,
+    };
+
+    private static MeasureKind[] Compatible(MeasureKind measure) => measure switch
+    {
+        MeasureKind.GrowthRate => [MeasureKind.GrowthRate],
+        MeasureKind.Share or MeasureKind.Rate => [MeasureKind.Share, MeasureKind.Rate, MeasureKind.GrowthRate],
+        MeasureKind.Count => [MeasureKind.Count, MeasureKind.Capacity],
+        MeasureKind.Capacity => [MeasureKind.Capacity, MeasureKind.Level, MeasureKind.Count],
+        MeasureKind.Level => [MeasureKind.Level, MeasureKind.Capacity, MeasureKind.Intensity],
+        _ => [measure],
+    };
+
+    /// <summary>A stock is how much there is at a moment (企业33家, 产能100吉瓦); a flow is how much happened over a period.</summary>
+    private static bool IsStock(MeasureKind measure, IndicatorRow? indicator, string clauseBefore, string dimension)
+    {
+        if (measure is MeasureKind.Capacity) return true;
+        if (measure is MeasureKind.Share or MeasureKind.Rate or MeasureKind.GrowthRate or MeasureKind.ChangePp or MeasureKind.Multiple or MeasureKind.Duration) return false;
+        var flowWord = Lexicon.Flow.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal));
+        var stockWord = Lexicon.Stock.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal));
+        if (measure is MeasureKind.Count) return stockWord || !flowWord;
+        if (indicator is { Aggregation: Aggregation.None } && measure is MeasureKind.Level) return true;
+        return stockWord && !flowWord && dimension is not "money";
+    }
+
+    /// <summary>
+    /// The period of a figure: the nearest time expression before it in its sentence (or after it in its clause: 2025年的
+    /// 1200亿元), else the one carried from earlier in the report; then what the figure is (a stock or a flow, an average,
+    /// a target) decides the kind.
+    /// </summary>
+    private static (PeriodKind Kind, DateOnly Start, DateOnly End)? Period(Context c, NumberToken token, (int Start, int End) sentence,
+        bool isStock, bool average, bool cumulative, bool target, List<CandidateNote> notes)
+    {
+        var usable = c.Anchors.Where(a => !a.IsComparison).ToList();
+        var block = c.Blocks.FirstOrDefault(b => b.Start <= token.Start && token.Start < b.End);
+        var inSentence = usable.Where(a => a.Start >= sentence.Start && a.End <= token.Start).ToList();
+        var anchor = inSentence.LastOrDefault()
+            ?? usable.FirstOrDefault(a => a.Start >= token.End && a.End <= c.Segments.ClauseAt(token.Start).End)
+            ?? Carried(c, usable, sentence.Start, block);
+        var now = c.Dates.Now;
+        if (anchor is null)
+        {
+            notes.Add(CandidateNote.PeriodNotStated);
+            return null;
+        }
+        if (anchor.Kind == AnchorKind.Year && anchor.Year == -1)
+        {
+            // 全年 takes the year of the expression before it.
+            var year = usable.LastOrDefault(a => a.End <= anchor.Start && a.Year > 0)?.Year ?? now?.Year ?? 0;
+            anchor = anchor with { Year = year, YearStated = year != now?.Year };
+        }
+        if (!anchor.YearStated && anchor.Year != 0 && !usable.Any(a => a.YearStated && a.Plan is null)) notes.Add(CandidateNote.YearFromReportDate);
+        if (anchor.Year == 0 && anchor.Plan is null)
+        {
+            notes.Add(CandidateNote.ReportDateUnknown);
+            return null;
+        }
+
+        // 年均: an average over the years the sentence or the plan spans.
+        if (average)
+        {
+            var span = AverageSpan(c, usable, anchor, sentence, now);
+            if (span is null) { notes.Add(CandidateNote.PeriodNotStated); return null; }
+            return (PeriodKind.AnnualAverage, span.Value.Start, span.Value.End);
+        }
+        if (target)
+        {
+            var year = anchor.Plan is { } plan ? plan.EndYear : anchor.Kind == AnchorKind.Span ? anchor.EndYear : anchor.Year;
+            if (anchor.Plan is { } p && cumulative) return (PeriodKind.Target, p.Start, p.End);
+            return (PeriodKind.Target, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+        switch (anchor.Kind)
+        {
+            case AnchorKind.Year:
+                if (!isStock) return (PeriodKind.Year, new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.Year, 12, 31));
+                return Point(now is { } n && n.Year == anchor.Year ? n : new DateOnly(anchor.Year, 12, 31));
+            case AnchorKind.YearToMonth:
+                var monthEnd = new DateOnly(anchor.Year, anchor.Month, DateTime.DaysInMonth(anchor.Year, anchor.Month));
+                return isStock ? Point(monthEnd) : (PeriodKind.YtdMonth, new DateOnly(anchor.Year, 1, 1), monthEnd);
+            case AnchorKind.HalfYear:
+                var (from, to) = anchor.Month == 1 ? (new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.Year, 6, 30))
+                    : (new DateOnly(anchor.Year, 7, 1), new DateOnly(anchor.Year, 12, 31));
+                return isStock ? Point(to) : (PeriodKind.HalfYear, from, to);
+            case AnchorKind.YearSoFar:
+                if (now is not { } today) { notes.Add(CandidateNote.ReportDateUnknown); return null; }
+                if (isStock) return Point(today);
+                var lastMonthEnd = LastMonthEnd(today);
+                if (lastMonthEnd.Year != anchor.Year) return Point(today);
+                return lastMonthEnd.Month == 12 ? (PeriodKind.Year, new DateOnly(anchor.Year, 1, 1), lastMonthEnd)
+                    : (PeriodKind.YtdMonth, new DateOnly(anchor.Year, 1, 1), lastMonthEnd);
+            case AnchorKind.Date:
+                var date = new DateOnly(anchor.Year, anchor.Month, anchor.Day);
+                if (isStock || date.AddDays(1).Day != 1) return Point(date);
+                return date.Month == 12 ? (PeriodKind.Year, new DateOnly(date.Year, 1, 1), date) : (PeriodKind.YtdMonth, new DateOnly(date.Year, 1, 1), date);
+            case AnchorKind.Now:
+                if (now is not { } asOf) { notes.Add(CandidateNote.ReportDateUnknown); return null; }
+                if (!isStock && PlanOf(c, usable, anchor.Start, block) is { } runningPlan)
+                    return PlanSoFar(runningPlan, asOf);
+                return Point(asOf);
+            case AnchorKind.PlanDuring:
+                if (isStock) return Point(Min(now, anchor.Plan!.End));
+                return (PeriodKind.PlanCumulative, anchor.Plan!.Start, anchor.Plan.End);
+            case AnchorKind.PlanSince:
+                if (now is not { } until) { notes.Add(CandidateNote.ReportDateUnknown); return null; }
+                return isStock ? Point(Min(until, anchor.Plan!.End)) : PlanSoFar(anchor.Plan!, until);
+            case AnchorKind.PlanEnd:
+                return isStock ? Point(anchor.Plan!.End) : (PeriodKind.Year, new DateOnly(anchor.Plan!.EndYear, 1, 1), anchor.Plan.End);
+            case AnchorKind.Span:
+                if (isStock) return Point(Min(now, new DateOnly(anchor.EndYear, 12, 31)));
+                var spanPlan = PlanPeriod.All.FirstOrDefault(p => p.StartYear == anchor.Year && anchor.EndYear <= p.EndYear);
+                if (spanPlan is not null)
+                    return anchor.EndYear == spanPlan.EndYear ? (PeriodKind.PlanCumulative, spanPlan.Start, spanPlan.End)
+                        : (PeriodKind.PlanToDate, spanPlan.Start, new DateOnly(anchor.EndYear, 12, 31));
+                notes.Add(CandidateNote.PeriodNotSupported);
+                return null;
+            default:
+                notes.Add(CandidateNote.PeriodNotSupported);
+                return null;
+        }
+    }
+
+    private static (PeriodKind, DateOnly, DateOnly) Point(DateOnly date) => (PeriodKind.Point, date, date);
+
+    private static DateOnly Min(DateOnly? a, DateOnly b) => a is { } d && d < b ? d : b;
+
+    private static DateOnly LastMonthEnd(DateOnly day) =>
+        day.AddDays(1).Day == 1 ? day : new DateOnly(day.Year, day.Month, 1).AddDays(-1);
+
+    /// <summary>A plan from its start to the report's date: the whole plan once the report is in its last year.</summary>
+    private static (PeriodKind, DateOnly, DateOnly) PlanSoFar(PlanPeriod plan, DateOnly until) =>
+        until.Year >= plan.EndYear ? (PeriodKind.PlanCumulative, plan.Start, plan.End) : (PeriodKind.PlanToDate, plan.Start, until);
+
+    private static (DateOnly Start, DateOnly End)? AverageSpan(Context c, List<TimeAnchor> usable, TimeAnchor anchor, (int Start, int End) sentence, DateOnly? now)
+    {
+        if (anchor.Plan is { } plan)
+            return anchor.Kind == AnchorKind.PlanSince && now is { } n && n < plan.End ? (plan.Start, n) : (plan.Start, plan.End);
+        if (anchor.Kind == AnchorKind.Span) return (new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.EndYear, 12, 31));
+        var years = usable.Where(a => a.Start >= sentence.Start && a.End <= sentence.End && a.Kind == AnchorKind.Year && a.Year > 0).ToList();
+        if (years.Count >= 2)
+        {
+            var first = years[0];
+            var last = years[^1];
+            var start = first.FromBase ? first.Year + 1 : first.Year;
+            if (last.Year > start) return (new DateOnly(start, 1, 1), new DateOnly(last.Year, 12, 31));
+        }
+        var planContext = PlanOf(c, usable, sentence.Start, null);
+        return planContext is null ? null : (planContext.Start, planContext.End);
+    }
+
+    /// <summary>The expression carried into a sentence that has none: the last one before it in its paragraph, else the last one that opened a sentence earlier in its news item.</summary>
+    private static TimeAnchor? Carried(Context c, List<TimeAnchor> usable, int sentenceStart, Block? block)
+    {
+        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= sentenceStart);
+        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart);
+        if (inParagraph is not null) return inParagraph;
+        var itemStart = block?.ItemStart ?? 0;
+        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && OpensSentence(c, a));
+    }
+
+    private static bool OpensSentence(Context c, TimeAnchor a)
+    {
+        var (start, _) = c.Segments.SentenceAt(a.Start);
+        var lead = c.Reading[start..a.Start];
+        return lead.Length <= 4 && !lead.Any(char.IsAsciiDigit);
+    }
+
+    /// <summary>The five-year plan the report is speaking of at <paramref name="at"/>: the last plan expression before it in its news item.</summary>
+    private static PlanPeriod? PlanOf(Context c, List<TimeAnchor> usable, int at, Block? block) =>
+        usable.LastOrDefault(a => a.Plan is not null && a.End <= at && a.Start >= (block?.ItemStart ?? 0))?.Plan;
+
+    private static Mention? Subject(Context c, NumberToken token, (int Start, int End) sentence, List<CandidateNote> notes)
+    {
+        var clause = c.Segments.ClauseAt(token.Start);
+        var candidates = c.Mentions.Where(m => !m.IsReference && m.End <= token.Start).ToList();
+        var enterprise = candidates.LastOrDefault(m => m.Enterprise is not null && !m.IsExample && m.Start >= sentence.Start);
+        var park = candidates.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= sentence.Start);
+        if (enterprise is not null && (park is null || enterprise.Start > park.Start)) return enterprise;
+        if (park is not null) return park;
+        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= token.Start);
+        var earlier = candidates.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= paragraph);
+        if (earlier is not null) return earlier;
+        if (c.MainPark is null)
+        {
+            notes.Add(CandidateNote.SubjectNotStated);
+            return null;
+        }
+        if (c.ParksNamed > 1) notes.Add(CandidateNote.SubjectFromReport);
+        _ = clause;
+        return new Mention(token.Start, token.Start, c.MainPark, null, false, IsGeneric: true);
+    }
+
+    /// <summary>
+    /// 东川、甘河园区分别完成…100亿元、200亿元: the numbers after 分别 go, in order, with the subjects listed before it, or
+    /// with the years listed before it, or with the years of the plan the sentence speaks of when there are as many.
+    /// </summary>
+    private static Dictionary<NumberToken, (int Position, Mention? Subject, int? Year)> Respectively(Context c)
+    {
+        var result = new Dictionary<NumberToken, (int, Mention?, int?)>();
+        var reading = c.Reading;
+        for (var at = reading.IndexOf("分别", StringComparison.Ordinal); at >= 0; at = reading.IndexOf("分别", at + 2, StringComparison.Ordinal))
+        {
+            var sentence = c.Segments.SentenceAt(at);
+            var group = c.Tokens.Where(t => t.Start > at && t.Start < sentence.End).ToList();
+            if (group.Count < 2) continue;
+            var listed = c.Mentions.Where(m => m.Start >= sentence.Start && m.End <= at && !m.IsGeneric && !m.IsReference).ToList();
+            var years = c.Anchors.Where(a => a.Start >= sentence.Start && a.End <= at && a.Kind == AnchorKind.Year && a.Year > 0).ToList();
+            var governing = c.Anchors.LastOrDefault(a => a.End <= at && a.Plan is not null && a.Start >= (c.Blocks.FirstOrDefault(b => b.Start <= at && at < b.End)?.ItemStart ?? 0));
+            for (var i = 0; i < group.Count; i++)
+            {
+                Mention? subject = listed.Count == group.Count ? listed[i] : null;
+                int? year = subject is null && years.Count == group.Count ? years[i].Year
+                    : subject is null && listed.Count < 2 && governing?.Plan is { } plan && plan.EndYear - plan.StartYear + 1 == group.Count ? plan.StartYear + i
+                    : null;
+                result[group[i]] = (i, subject, year);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The words naming what a number measures: its clause before the number, without time expressions, subjects, verbs
+    /// and qualifiers. A clause that holds only 分别为 or 增长 takes the words of the clause before it.
+    /// </summary>
+    private static (string Phrase, bool FromContext) Phrase(Context c, NumberToken token, (int Start, int End) clause, int segmentStart,
+        Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)> phrases)
+    {
+        var phrase = Clean(c, segmentStart, token.Start);
+        if (phrase.Length > 0 && !IsOnlyVerb(phrase)) return (phrase, false);
+        if (segmentStart > clause.Start)
+        {
+            // 9宗919亩: the second number of a clause shares the words before the first.
+            var earlier = c.Tokens.LastOrDefault(t => t.End <= segmentStart && t.Start >= clause.Start);
+            if (earlier is not null && phrases.TryGetValue(earlier, out var shared)) return (shared.Phrase, true);
+        }
+        if (c.Segments.PreviousClause(token.Start) is { } previousClause && !c.Tokens.Any(t => t.Start >= previousClause.Start && t.Start < previousClause.End))
+        {
+            var fromPrevious = Clean(c, previousClause.Start, previousClause.End);
+            if (fromPrevious.Length > 0) return (fromPrevious, true);
+        }
+        // 35吉瓦单晶硅: the words after the unit name the product.
+        var after = c.Reading[token.End..Math.Min(clause.End, token.End + 12)];
+        var stop = after.IndexOfAny(['、', '，', ',', '等', '项', '和']);
+        var product = stop >= 0 ? after[..stop] : after;
+        return (phrase.Length > 0 ? phrase + product : product, false);
+    }
+
+    private static bool IsOnlyVerb(string phrase) => Lexicon.Growth.Contains(phrase) || phrase is "分别" or "比同期" or "同期";
+
+    private static string Clean(Context c, int start, int end)
+    {
+        var reading = c.Reading;
+        var chars = reading[start..end].ToCharArray();
+        foreach (var a in c.Anchors.Where(a => a.Start < end && a.End > start))
+            for (var i = Math.Max(a.Start, start); i < Math.Min(a.End, end); i++) chars[i - start] = ' ';
+        foreach (var m in c.Mentions.Where(m => m.Start < end && m.End > start && !m.IsReference))
+            for (var i = Math.Max(m.Start, start); i < Math.Min(m.End, end); i++) chars[i - start] = ' ';
+        var text = new string(chars);
+        // What stands before the last gap left by a time expression or subject is context, not the indicator's name.
+        var gap = text.LastIndexOf(' ');
+        if (gap >= 0 && gap < text.Length - 1) text = text[(gap + 1)..];
+        text = text.Trim().Trim('“', '”', '‘', '’', '"', '(', ')', '（', '）', '、', '—', '·', ' ');
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var w in Lexicon.Openers)
+                if (text.StartsWith(w, StringComparison.Ordinal) && text.Length > w.Length) { text = text[w.Length..]; changed = true; }
+            foreach (var w in Lexicon.LinkingWords.Concat(Lexicon.ApproxBefore).Concat(Lexicon.OverBefore).Concat(Lexicon.UnderBefore).Concat(Lexicon.Forecast))
+                if (text.EndsWith(w, StringComparison.Ordinal)) { text = text[..^w.Length]; changed = true; }
+            foreach (var w in new[] { "逐步提高", "逐年提高", "不断提高", "持续提高", "稳步提升", "逐年增长", "持续增长", "不断增长", "大幅提升" })
+                if (text.EndsWith(w, StringComparison.Ordinal)) { text = text[..^w.Length]; changed = true; }
+            text = text.Trim().Trim('“', '”', '、', ',', '，');
+        }
+        return text;
+    }
+
+    private static (string Quote, int Start) Quote(Context c, (int Start, int End) clause, NumberToken token)
+    {
+        var (start, end) = clause;
+        if (end - start > MaxQuoteLength || c.Report.OriginalSpan(start, end).Length > MaxQuoteLength)
+        {
+            // Too long for a quote: the words around the number, cut where a list item or a space ends.
+            var half = (MaxQuoteLength - (token.End - token.Start)) / 2;
+            start = Math.Max(clause.Start, token.Start - half);
+            end = Math.Min(clause.End, token.End + half);
+            var cut = c.Reading.IndexOf('、', start, token.Start - start);
+            if (cut >= 0 && cut + 1 < token.Start) start = cut + 1;
+            var cutEnd = c.Reading.LastIndexOf('、', end - 1, end - token.End);
+            if (cutEnd > token.End) end = cutEnd;
+            while (c.Report.OriginalSpan(start, end).Length > MaxQuoteLength && end > token.End) end--;
+            while (c.Report.OriginalSpan(start, end).Length > MaxQuoteLength && start < token.Start) start++;
+        }
+        var from = c.Report.OriginalIndex(start);
+        return (c.Report.OriginalSpan(start, end), from);
+    }
+
+    private static string Shorten(string name) => name.Length > 40 ? name[..40] : name;
+
+    private static string NewUnitDimension(string unitText) => "new:" + unitText;
+
+    private static string Opening(string reading, int start)
+    {
+        var end = Math.Min(reading.Length, start + 30);
+        return reading[start..end].Replace('\n', ' ').Trim();
+    }
+
+    private string? MainPark(List<Mention> mentions, List<Block> relevant)
+    {
+        var counted = mentions.Where(m => !m.IsGeneric && !m.IsReference && m.Enterprise is null && subjects.IsZoneOrPark(m)
+                && relevant.Any(b => b.Start <= m.Start && m.Start < b.End))
+            .GroupBy(m => m.ParkCode)
+            .Select(g => (Park: g.Key, Count: g.Count(), First: g.Min(m => m.Start)))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.First).ToList();
+        return counted.Count > 0 ? counted[0].Park : catalog.Parks.Count == 1 ? catalog.Parks[0].Code : null;
+    }
+
+    /// <summary>A run of paragraphs under one title; <paramref name="ItemStart"/> is where its news item begins.</summary>
+    private sealed record Block(int Start, int End, int ItemStart, bool Relevant);
+
+    /// <summary>
+    /// A newspaper page holds several items. The text splits at titles (short lines without a comma, or # headings);
+    /// a block is about the report's subject when it names a park, zone or enterprise of the catalog, or when it
+    /// continues such a block without opening a news item of its own (本报讯, 本报记者 …).
+    /// </summary>
+    private List<Block> Blocks(ReportText report, List<Mention> mentions)
+    {
+        var reading = report.Reading;
+        var starts = new List<int> { 0 };
+        var paragraphs = report.ParagraphStarts;
+        for (var i = 1; i < paragraphs.Count; i++)
+        {
+            var end = i + 1 < paragraphs.Count ? paragraphs[i + 1] : reading.Length;
+            var text = reading[paragraphs[i]..end].Trim();
+            var isTitle = text.StartsWith('#') || (text.Length is > 1 and <= 40 && text.IndexOfAny(['，', ',', '。', '；', ';']) < 0);
+            if (isTitle && starts[^1] != paragraphs[i]) starts.Add(paragraphs[i]);
+        }
+        var blocks = new List<Block>();
+        var itemStart = 0;
+        bool? previousRelevant = null;
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : reading.Length;
+            var head = reading[start..Math.Min(end, start + 120)];
+            var opensItem = i == 0 || Lexicon.NewsItemMarkers.Any(w => head.Contains(w, StringComparison.Ordinal));
+            if (opensItem) itemStart = start;
+            var names = mentions.Any(m => m.Start >= start && m.End <= end && !m.IsGeneric && subjects.IsZoneOrPark(m));
+            var relevant = names || (!opensItem && previousRelevant == true);
+            blocks.Add(new Block(start, end, itemStart, relevant));
+            previousRelevant = relevant;
+        }
+        return blocks.All(b => !b.Relevant) ? [.. blocks.Select(b => b with { Relevant = true })] : blocks;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace ParkMetrics.Data.Intake;
+
+/// <summary>
+/// A report's text as the intake reads it, beside the text as given. The reading is simplified (OpenCC), has ASCII
+/// digits, and drops the hard wraps and stray spaces a newspaper column or a PDF puts inside sentences
+/// (<c>完成规上产值 338 亿元</c>, <c>67.71万\n吨</c>). Every character of the reading knows where it stands in the original,
+/// so a clause found in the reading is cut verbatim from the original.
+/// </summary>
+public sealed class ReportText
+{
+    /// <summary>Sentence ends: a line break after one of these is a real one.</summary>
+    private const string SentenceEnds = "。！？!?；;…：:";
+
+    private readonly int[] origin;
+
+    public string Original { get; }
+    public string Reading { get; }
+
+    /// <summary>Where a paragraph starts in the reading (the original had a line break there that is not a wrap).</summary>
+    public IReadOnlyList<int> ParagraphStarts { get; }
+
+    private ReportText(string original, string reading, int[] origin, IReadOnlyList<int> paragraphStarts)
+    {
+        Original = original;
+        Reading = reading;
+        this.origin = origin;
+        ParagraphStarts = paragraphStarts;
+    }
+
+    public static ReportText Read(string original)
+    {
+        var simplified = ChineseScript.ToSimplified(original);
+        var reading = new StringBuilder(original.Length);
+        var origin = new List<int>(original.Length + 1);
+        var paragraphs = new List<int> { 0 };
+        var lineIsHeading = IsHeadingLine(original, 0);
+        for (var i = 0; i < simplified.Length; i++)
+        {
+            var c = simplified[i];
+            if (c is '\n' or '\r' || IsBlank(c))
+            {
+                var end = i;
+                var hasBreak = false;
+                while (end < simplified.Length && (simplified[end] is '\n' or '\r' || IsBlank(simplified[end])))
+                {
+                    hasBreak |= simplified[end] == '\n';
+                    end++;
+                }
+                var before = reading.Length > 0 ? reading[^1] : '\n';
+                var after = end < simplified.Length ? Normalize(simplified[end]) : '\n';
+                if (hasBreak)
+                {
+                    var nextIsHeading = IsHeadingLine(original, end);
+                    if (lineIsHeading || nextIsHeading || EndsSentence(reading) || reading.Length == 0)
+                    {
+                        if (reading.Length > 0 && paragraphs[^1] != reading.Length)
+                        {
+                            reading.Append('\n');
+                            origin.Add(i);
+                            paragraphs.Add(reading.Length);
+                        }
+                    }
+                    lineIsHeading = nextIsHeading;
+                }
+                else if (KeepsSpace(before, after))
+                {
+                    reading.Append(' ');
+                    origin.Add(i);
+                }
+                i = end - 1;
+                continue;
+            }
+            reading.Append(Normalize(c));
+            origin.Add(i);
+        }
+        origin.Add(original.Length);
+        return new ReportText(original, reading.ToString(), [.. origin], paragraphs);
+    }
+
+    /// <summary>The original index of reading position <paramref name="readingIndex"/> (the text's length at the end).</summary>
+    public int OriginalIndex(int readingIndex) => origin[Math.Clamp(readingIndex, 0, origin.Length - 1)];
+
+    /// <summary>The original text behind reading range [<paramref name="start"/>, <paramref name="end"/>): verbatim, wraps included.</summary>
+    public string OriginalSpan(int start, int end)
+    {
+        if (end <= start) return "";
+        var from = OriginalIndex(start);
+        var to = OriginalIndex(end - 1) + 1;
+        return Original[from..to];
+    }
+
+    private static bool EndsSentence(StringBuilder reading)
+    {
+        if (reading.Length == 0) return true;
+        var last = reading[^1];
+        if (SentenceEnds.Contains(last)) return true;
+        // 。” and ！” end a sentence; a closing quote alone (“增”\n出新动能) does not.
+        return last is '”' or '」' or '』' or '）' or ')' && reading.Length > 1 && SentenceEnds.Contains(reading[^2]);
+    }
+
+    /// <summary>A markdown heading (<c># 标题</c>) stands on its own line: no wrap joins it to the text around it.</summary>
+    private static bool IsHeadingLine(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && IsBlank(text[i])) i++;
+        return i < text.Length && text[i] == '#';
+    }
+
+    private static bool IsBlank(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\u200B' or '\uFEFF';
+
+    /// <summary>A space stays only between two Latin letters or two digits (Blue Sky, 100 200); CJK text needs none.</summary>
+    private static bool KeepsSpace(char before, char after) =>
+        (char.IsAsciiLetter(before) && char.IsAsciiLetter(after)) || (char.IsAsciiDigit(before) && char.IsAsciiDigit(after));
+
+    /// <summary>Full-width digits and the full-width point and percent read as ASCII; other punctuation stays.</summary>
+    public static char Normalize(char c) => c switch
+    {
+        >= '０' and <= '９' => (char)('0' + (c - '０')),
+        '．' => '.',
+        '％' => '%',
+        '＋' => '+',
+        '－' => '-',
+        _ => c,
+    };
+}
