@@ -64,6 +64,9 @@ public sealed class FigureExtractor
         List<NumberToken> Tokens, string? MainPark, ReportDates Dates, int ParksNamed)
     {
         public string Reading => Report.Reading;
+
+        /// <summary>Whether each figure read so far is a stock, for the shares that follow it.</summary>
+        public Dictionary<NumberToken, bool> Stocks { get; } = [];
     }
 
     private Candidate Read(Context c, NumberToken token, int index, Dictionary<NumberToken, (string, IndicatorRow?)> phrases,
@@ -81,8 +84,7 @@ public sealed class FigureExtractor
         // Qualifier: the words around the number, and a forecast word earlier in the sentence.
         var qualifier = token.UnitQualifier ?? QualifierBefore(segment) ?? Qualifier.Exact;
         var forecast = Lexicon.Forecast.Any(w => sentenceBefore.Contains(w, StringComparison.Ordinal));
-        var target = Lexicon.TargetBefore.Any(w => sentenceBefore.Contains(w, StringComparison.Ordinal))
-            || Lexicon.TargetAfter.Any(w => reading[token.End..clause.End].Contains(w, StringComparison.Ordinal));
+        var target = Lexicon.TargetBefore.Any(w => sentenceBefore.Contains(w, StringComparison.Ordinal)) || IsTargetAfter(reading[token.End..clause.End]);
         if (forecast && !target)
         {
             if (qualifier != Qualifier.Exact) notes.Add(CandidateNote.QualifierAlsoPrinted);
@@ -90,10 +92,10 @@ public sealed class FigureExtractor
         }
 
         // Measure, from the unit and the words just before the number.
-        var unit = token.Unit;
-        var dimension = unit?.Dimension ?? NewUnitDimension(token.UnitText);
+        var (unit, unitText) = PerUnit(token, reading[clause.Start..token.Start]);
+        var dimension = unit?.Dimension ?? NewUnitDimension(unitText);
         var (phrase, phraseFromContext) = Phrase(c, token, clause, segmentStart, phrases);
-        var measure = MeasureOf(dimension, segment, phrase, reading[clause.Start..token.Start]);
+        var measure = MeasureOf(dimension, segment, phrase, reading[clause.Start..token.Start], reading[token.End..clause.End]);
         var value = token.Value;
         if (measure == MeasureKind.GrowthRate && Lexicon.Fall.Any(w => segment.Contains(w, StringComparison.Ordinal)))
         {
@@ -127,17 +129,18 @@ public sealed class FigureExtractor
         // Subject and period; a list after 分别 pairs each number with its subject or year.
         respectively.TryGetValue(token, out var pairing);
         var subject = pairing.Subject ?? Subject(c, token, sentence, notes);
-        var isStock = IsStock(measure, indicator, reading[clause.Start..token.Start], dimension);
+        var isStock = IsStock(c, token, measure, indicator, clause, sentence, dimension, phrases);
+        c.Stocks[token] = isStock;
         var average = Lexicon.Average.Any(w => reading[clause.Start..token.Start].Contains(w, StringComparison.Ordinal));
-        var cumulative = reading[clause.Start..token.Start].Contains("累计", StringComparison.Ordinal);
+        var cumulative = reading[sentence.Start..token.Start].Contains("累计", StringComparison.Ordinal);
         var period = pairing.Year is { } pairedYear
             ? (PeriodKind.Year, new DateOnly(pairedYear, 1, 1), new DateOnly(pairedYear, 12, 31))
             : Period(c, token, sentence, isStock, average, cumulative, target, notes);
         if (respectively.ContainsKey(token) && pairing.Subject is null && pairing.Year is null) notes.Add(CandidateNote.RespectivelyUnpaired);
-        if (token.Unit is null) notes.Add(CandidateNote.NewUnit);
+        if (unit is null) notes.Add(CandidateNote.NewUnit);
 
         var (quote, quoteStart) = Quote(c, clause, token);
-        return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, token.UnitText, unit is not null, qualifier, measure,
+        return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, unitText, unit is not null, qualifier, measure,
             period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
             notes.Distinct().ToList());
     }
@@ -150,19 +153,37 @@ public sealed class FigureExtractor
         _ => "",
     };
 
+    /// <summary>…形成年产值500亿元的宏伟目标: a goal named after the number, unless the clause reports progress against it.</summary>
+    private static bool IsTargetAfter(string afterNumber)
+    {
+        var at = afterNumber.IndexOf("目标", StringComparison.Ordinal);
+        return at >= 0 && !Lexicon.TargetProgress.Any(w => afterNumber[..at].Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>亩均产值198万元: a per-mu (per-head …) figure is in 万元/亩 when the catalog has that unit.</summary>
+    private (UnitRow? Unit, string Text) PerUnit(NumberToken token, string clauseBefore)
+    {
+        foreach (var (word, per) in Lexicon.PerUnit)
+            if (clauseBefore.Contains(word, StringComparison.Ordinal) && catalog.Units.FirstOrDefault(u => u.Code == token.UnitText + "/" + per) is { } perUnit)
+                return (perUnit, perUnit.Code);
+        return (token.Unit, token.UnitText);
+    }
+
     private static Qualifier? QualifierBefore(string segment)
     {
         var tail = segment.Length > 6 ? segment[^6..] : segment;
         tail = tail.TrimEnd('了', '达', '到', '为', '至');
+        if (Lexicon.NotApprox.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return null;
         if (Lexicon.ApproxBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal) || tail.EndsWith(w + "达", StringComparison.Ordinal))) return Qualifier.Approx;
         if (Lexicon.UnderBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Under;
         if (Lexicon.OverBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Over;
         return null;
     }
 
-    private static MeasureKind MeasureOf(string dimension, string segment, string phrase, string clauseBefore) => dimension switch
+    private static MeasureKind MeasureOf(string dimension, string segment, string phrase, string clauseBefore, string clauseAfter) => dimension switch
     {
         "percent" when Lexicon.Growth.Any(w => segment.Contains(w, StringComparison.Ordinal)) => MeasureKind.GrowthRate,
+        "percent" when segment.Contains("完成", StringComparison.Ordinal) => MeasureKind.Rate,
         "percent" when Lexicon.Share.Any(w => segment.Contains(w, StringComparison.Ordinal) || phrase.Contains(w, StringComparison.Ordinal)) => MeasureKind.Share,
         "percent" when phrase.EndsWith('率') || segment.Contains('率') => MeasureKind.Rate,
         "percent" when Lexicon.Growth.Any(w => phrase.EndsWith(w, StringComparison.Ordinal)) || phrase.EndsWith("增速", StringComparison.Ordinal) => MeasureKind.GrowthRate,
@@ -170,33 +191,64 @@ public sealed class FigureExtractor
         "percentage_point" => MeasureKind.ChangePp,
         "multiple" => MeasureKind.Multiple,
         "workdays" or "hours" or "days" => MeasureKind.Duration,
-        "enterprises" or "items" or "people" or "visits" when Lexicon.Capacity.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal)) => MeasureKind.Capacity,
+        "items" when IsCapacity(clauseBefore, clauseAfter) => MeasureKind.Capacity,
         "enterprises" or "items" or "people" or "visits" => MeasureKind.Count,
         "power" => MeasureKind.Capacity,
-        _ when Lexicon.Capacity.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal)) && dimension is "mass" or "energy" or "volume" => MeasureKind.Capacity,
+        "mass" or "energy" or "volume" when IsCapacity(clauseBefore, clauseAfter) => MeasureKind.Capacity,
         _ => MeasureKind.Level,
     };
+
+    /// <summary>年产2.4万吨, 产能100吉瓦, 2000吨电子级多晶硅项目: what a plant can make. 规模以上 is a size class, not a capacity.</summary>
+    private static bool IsCapacity(string clauseBefore, string clauseAfter)
+    {
+        var before = clauseBefore.Replace("规模以上", "", StringComparison.Ordinal);
+        return Lexicon.Capacity.Any(w => before.Contains(w, StringComparison.Ordinal))
+            || Lexicon.Plant.Any(w => clauseAfter.Contains(w, StringComparison.Ordinal)) && !clauseAfter.Contains("产量", StringComparison.Ordinal);
+    }
 
     private static MeasureKind[] Compatible(MeasureKind measure) => measure switch
     {
         MeasureKind.GrowthRate => [MeasureKind.GrowthRate],
-        MeasureKind.Share or MeasureKind.Rate => [MeasureKind.Share, MeasureKind.Rate, MeasureKind.GrowthRate],
+        MeasureKind.Share or MeasureKind.Rate => [MeasureKind.Share, MeasureKind.Rate],
         MeasureKind.Count => [MeasureKind.Count, MeasureKind.Capacity],
         MeasureKind.Capacity => [MeasureKind.Capacity, MeasureKind.Level, MeasureKind.Count],
         MeasureKind.Level => [MeasureKind.Level, MeasureKind.Capacity, MeasureKind.Intensity],
         _ => [measure],
     };
 
-    /// <summary>A stock is how much there is at a moment (企业33家, 产能100吉瓦); a flow is how much happened over a period.</summary>
-    private static bool IsStock(MeasureKind measure, IndicatorRow? indicator, string clauseBefore, string dimension)
+    /// <summary>
+    /// A stock is how much there is at a moment (企业33家, 产能100吉瓦, 利用率95%); a flow is how much happened over a
+    /// period (产值, 新增企业5家). The clause's verb decides; an enumeration shares the verb of its sentence; a share
+    /// follows the figure it is a share of.
+    /// </summary>
+    private static bool IsStock(Context c, NumberToken token, MeasureKind measure, IndicatorRow? indicator, (int Start, int End) clause,
+        (int Start, int End) sentence, string dimension, Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)> phrases)
     {
-        if (measure is MeasureKind.Capacity) return true;
-        if (measure is MeasureKind.Share or MeasureKind.Rate or MeasureKind.GrowthRate or MeasureKind.ChangePp or MeasureKind.Multiple or MeasureKind.Duration) return false;
-        var flowWord = Lexicon.Flow.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal));
-        var stockWord = Lexicon.Stock.Any(w => clauseBefore.Contains(w, StringComparison.Ordinal));
-        if (measure is MeasureKind.Count) return stockWord || !flowWord;
+        var reading = c.Reading;
+        var inClause = reading[clause.Start..clause.End].Replace("规模以上", "", StringComparison.Ordinal);
+        bool Has(string[] words, string text) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+        switch (measure)
+        {
+            case MeasureKind.Capacity or MeasureKind.Duration:
+                return true;
+            case MeasureKind.GrowthRate or MeasureKind.ChangePp or MeasureKind.Multiple:
+                return false;
+            case MeasureKind.Rate:
+                return !Has(["完成", "实现"], inClause);
+            case MeasureKind.Share:
+                if (Has(Lexicon.Capacity, inClause)) return true;
+                if (Has(Lexicon.Flow, inClause)) return false;
+                var before = c.Tokens.LastOrDefault(t => t.End <= token.Start && t.Start >= sentence.Start);
+                return before is not null && c.Stocks.TryGetValue(before, out var stock) && stock;
+        }
+        if (Has(Lexicon.Stock, inClause)) return true;
+        if (Has(Lexicon.Flow, inClause)) return false;
         if (indicator is { Aggregation: Aggregation.None } && measure is MeasureKind.Level) return true;
-        return stockWord && !flowWord && dimension is not "money";
+        // 新认定高新技术企业15户，省级科技型企业38户: the second clause has the first's verb.
+        var sentenceBefore = reading[sentence.Start..token.Start];
+        if (Has(Lexicon.Stock, sentenceBefore)) return true;
+        if (Has(Lexicon.Flow, sentenceBefore)) return false;
+        return measure is MeasureKind.Count || dimension is "area" or "land_mu";
     }
 
     /// <summary>
@@ -231,6 +283,10 @@ public sealed class FigureExtractor
             notes.Add(CandidateNote.ReportDateUnknown);
             return null;
         }
+
+        // 累计 with no period of its own and none of a plan: a running total to the report's date, whose start is not stated.
+        if (cumulative && !isStock && anchor.Plan is null && inSentence.Count == 0 && now is { } runningTo && !average && !target)
+            return Point(runningTo);
 
         // 年均: an average over the years the sentence or the plan spans.
         if (average)
@@ -270,8 +326,6 @@ public sealed class FigureExtractor
                 return date.Month == 12 ? (PeriodKind.Year, new DateOnly(date.Year, 1, 1), date) : (PeriodKind.YtdMonth, new DateOnly(date.Year, 1, 1), date);
             case AnchorKind.Now:
                 if (now is not { } asOf) { notes.Add(CandidateNote.ReportDateUnknown); return null; }
-                if (!isStock && PlanOf(c, usable, anchor.Start, block) is { } runningPlan)
-                    return PlanSoFar(runningPlan, asOf);
                 return Point(asOf);
             case AnchorKind.PlanDuring:
                 if (isStock) return Point(Min(now, anchor.Plan!.End));
@@ -308,6 +362,9 @@ public sealed class FigureExtractor
 
     private static (DateOnly Start, DateOnly End)? AverageSpan(Context c, List<TimeAnchor> usable, TimeAnchor anchor, (int Start, int End) sentence, DateOnly? now)
     {
+        if (anchor.Plan is null && Carried(c, usable, sentence.Start, c.Blocks.FirstOrDefault(b => b.Start <= sentence.Start && sentence.Start < b.End)) is { Plan: not null } frame
+            && !usable.Any(a => a.Start >= sentence.Start && a.End <= sentence.End && a.Kind == AnchorKind.Year && a.FromBase))
+            anchor = frame;
         if (anchor.Plan is { } plan)
             return anchor.Kind == AnchorKind.PlanSince && now is { } n && n < plan.End ? (plan.Start, n) : (plan.Start, plan.End);
         if (anchor.Kind == AnchorKind.Span) return (new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.EndYear, 12, 31));
@@ -323,15 +380,22 @@ public sealed class FigureExtractor
         return planContext is null ? null : (planContext.Start, planContext.End);
     }
 
-    /// <summary>The expression carried into a sentence that has none: the last one before it in its paragraph, else the last one that opened a sentence earlier in its news item.</summary>
+    /// <summary>
+    /// The expression carried into a sentence that has none: the last one before it in its paragraph; else the last
+    /// reporting frame (a plan, the year so far, January to a month, a half year) that opened a sentence earlier in its
+    /// news item. A single year or a date said in passing (2023年，园区被认定为…) does not carry to later paragraphs.
+    /// </summary>
     private static TimeAnchor? Carried(Context c, List<TimeAnchor> usable, int sentenceStart, Block? block)
     {
         var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= sentenceStart);
         var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart);
         if (inParagraph is not null) return inParagraph;
         var itemStart = block?.ItemStart ?? 0;
-        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && OpensSentence(c, a));
+        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(a) && OpensSentence(c, a));
     }
+
+    private static bool IsFrame(TimeAnchor a) =>
+        a.Kind is AnchorKind.PlanDuring or AnchorKind.PlanSince or AnchorKind.YearSoFar or AnchorKind.YearToMonth or AnchorKind.HalfYear;
 
     private static bool OpensSentence(Context c, TimeAnchor a)
     {
@@ -344,16 +408,20 @@ public sealed class FigureExtractor
     private static PlanPeriod? PlanOf(Context c, List<TimeAnchor> usable, int at, Block? block) =>
         usable.LastOrDefault(a => a.Plan is not null && a.End <= at && a.Start >= (block?.ItemStart ?? 0))?.Plan;
 
+    /// <summary>
+    /// Whose figure it is: an enterprise named before it in its sentence (not as one example of a group), else a park
+    /// that leads a clause before it in its sentence or paragraph (开发区完成…; not 组织申报西宁市重大科技专项, not 占开发区比重),
+    /// else the report's main park.
+    /// </summary>
     private static Mention? Subject(Context c, NumberToken token, (int Start, int End) sentence, List<CandidateNote> notes)
     {
-        var clause = c.Segments.ClauseAt(token.Start);
-        var candidates = c.Mentions.Where(m => !m.IsReference && m.End <= token.Start).ToList();
-        var enterprise = candidates.LastOrDefault(m => m.Enterprise is not null && !m.IsExample && m.Start >= sentence.Start);
-        var park = candidates.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= sentence.Start);
+        var before = c.Mentions.Where(m => !m.IsReference && m.End <= token.Start).ToList();
+        var enterprise = before.LastOrDefault(m => m.Enterprise is not null && !m.IsExample && m.Start >= sentence.Start);
+        var park = before.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= sentence.Start && LeadsClause(c, m));
         if (enterprise is not null && (park is null || enterprise.Start > park.Start)) return enterprise;
         if (park is not null) return park;
         var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= token.Start);
-        var earlier = candidates.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= paragraph);
+        var earlier = before.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= paragraph && LeadsClause(c, m));
         if (earlier is not null) return earlier;
         if (c.MainPark is null)
         {
@@ -361,8 +429,20 @@ public sealed class FigureExtractor
             return null;
         }
         if (c.ParksNamed > 1) notes.Add(CandidateNote.SubjectFromReport);
-        _ = clause;
         return new Mention(token.Start, token.Start, c.MainPark, null, false, IsGeneric: true);
+    }
+
+    /// <summary>A park is a clause's subject when at most two characters (在, 西宁) stand before it in the clause, time expressions aside.</summary>
+    private static bool LeadsClause(Context c, Mention m)
+    {
+        var (start, _) = c.Segments.ClauseAt(m.Start);
+        var lead = c.Reading[start..m.Start].ToCharArray();
+        foreach (var a in c.Anchors.Where(a => a.Start < m.Start && a.End > start))
+            for (var i = Math.Max(a.Start, start); i < Math.Min(a.End, m.Start); i++) lead[i - start] = ' ';
+        var text = new string(lead).Replace(" ", "", StringComparison.Ordinal).Trim('“', '”', '"');
+        foreach (var opener in Lexicon.Openers)
+            if (text.StartsWith(opener, StringComparison.Ordinal)) text = text[opener.Length..];
+        return text.Length <= 2;
     }
 
     /// <summary>

@@ -27,7 +27,10 @@ internal static class Lexicon
     public static readonly string[] Forecast = ["预计", "预期", "预估", "有望", "可望", "将达到", "将达", "将突破", "将超过"];
 
     /// <summary>A goal: the period becomes a target (力争到2025年, 确保, 目标, 计划到).</summary>
-    public static readonly string[] TargetBefore = ["力争", "确保", "争取", "目标", "计划到", "规划到", "要达到", "奋斗目标", "预期目标"];
+    public static readonly string[] TargetBefore = ["力争", "确保", "目标是", "目标为", "目标：", "计划到", "规划到", "要达到", "奋斗目标是", "预期目标是"];
+
+    /// <summary>Before 目标: progress against a goal (完成年度目标任务78.6%), not a goal.</summary>
+    public static readonly string[] TargetProgress = ["完成", "超进度", "超额完成", "超"];
 
     /// <summary>After the number in its clause: 形成年产值500亿元的宏伟目标.</summary>
     public static readonly string[] TargetAfter = ["目标", "任务"];
@@ -47,16 +50,32 @@ internal static class Lexicon
 
     /// <summary>The clause says how many exist (a stock), rather than how many were added over the period.</summary>
     public static readonly string[] Stock =
-        ["拥有", "现有", "共有", "已有", "存量", "余额", "保有", "总数", "总量达", "累计达", "达到", "集聚", "聚集", "入驻", "在建", "在库", "户籍", "常住"];
+        ["拥有", "现有", "共有", "已有", "存量", "余额", "保有", "总数", "总量达", "累计达", "集聚", "聚集", "入驻", "在建", "在库", "户籍", "常住"];
 
     /// <summary>The clause says what was done or added over the period (a flow).</summary>
     public static readonly string[] Flow =
         ["新增", "新建", "新认定", "新培育", "新引进", "新开工", "新签约", "新登记", "引进", "落地", "签约", "入规", "实施", "开工", "建成", "投产",
          "完成", "实现", "办理", "举办", "组织", "开展", "帮助", "兑现", "发放", "收集", "解决", "申报", "争取", "获批", "获评", "认定", "培育",
-         "招引", "招商", "谋划", "对接", "受理", "减免", "吸纳", "带动", "投入", "收储", "盘活", "产生", "生产", "销售", "出口", "进口", "缴纳", "上缴"];
+         "招引", "招商", "谋划", "对接", "受理", "减免", "吸纳", "带动", "投入", "收储", "盘活", "产生", "生产", "销售", "出口", "进口", "缴纳", "上缴",
+         "创建", "开发", "产量", "产值", "投资", "收入", "营收", "税收", "利润"];
+
+    /// <summary>After the number in its clause: the number is what a project, line or plant will make (2000吨电子级多晶硅项目).</summary>
+    public static readonly string[] Plant = ["项目", "生产线", "产线", "基地", "工厂", "装置", "机组"];
+
+    /// <summary>约 ends these words without meaning "about" (签约, 节约); 近 likewise (最近, 附近).</summary>
+    public static readonly string[] NotApprox = ["签约", "节约", "制约", "预约", "合约", "契约", "条约", "公约", "邀约", "违约", "履约", "特约", "集约", "最近", "附近", "临近", "靠近", "就近"];
+
+    /// <summary>Per-mu and per-head figures: 亩均产值198万元 is in 万元/亩.</summary>
+    public static readonly (string Word, string Per)[] PerUnit = [("亩均", "亩"), ("每亩", "亩"), ("人均", "人"), ("户均", "户")];
+
+    /// <summary>Before a number: the number is the size of a national list or batch (全国首批10家), not the park's figure.</summary>
+    public static readonly string[] ListSizeBefore = ["首批", "全国首批", "全省首批", "第一批"];
+
+    /// <summary>After 以上/以下: the figure is a threshold naming a class (产值50亿元以上企业3家), not a figure.</summary>
+    public static readonly string[] ThresholdAfter = ["企业", "项目", "的", "工业", "规模", "重点", "大项目", "产业", "园区"];
 
     /// <summary>Capacity words: the figure is what a plant can produce, not what it produced.</summary>
-    public static readonly string[] Capacity = ["产能", "生产能力", "装机", "规模", "年产", "年处理", "设计能力"];
+    public static readonly string[] Capacity = ["产能", "生产能力", "装机", "规模", "年产", "年处理", "设计能力", "处理能力"];
 
     /// <summary>Verbs and fillers between an indicator's name and its number (完成规上产值338亿元 → 规上产值).</summary>
     public static readonly string[] LinkingWords =

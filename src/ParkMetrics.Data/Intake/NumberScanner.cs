@@ -55,12 +55,19 @@ internal sealed partial class NumberScanner
             if (ReadUnit(reading, digitsEnd) is not { } unit) continue;
             var (unitText, row, unitEnd, infix) = unit;
             if (Lexicon.SpecificationAfter.Any(w => reading.AsSpan(unitEnd).StartsWith(w))) continue;
-            if (unitText == "个" && unitEnd < reading.Length && reading[unitEnd] is '月' or '年' or '季' or '星') continue; // 6个月: a duration
+            if (unitText == "个" && unitEnd < reading.Length && reading[unitEnd] is '月' or '年' or '季' or '星' or '日' or '天' or '小') continue; // 6个月, 1800多个日夜: durations
+            if (value == 24 && unitText == "小时") continue; // 24小时: around the clock
+            if (Lexicon.ListSizeBefore.Any(w => Before(reading, start, w.Length) == w)) continue;
             if (row?.Dimension == "length" && IsDistance(reading, start, unitEnd)) continue;
 
             Qualifier? qualifier = infix is not null ? Qualifier.Over : null;
             var end = unitEnd;
-            if (After(reading, end, Lexicon.OverAfter) is { } over) { qualifier = Qualifier.Over; end += over.Length; }
+            if (After(reading, end, Lexicon.OverAfter) is { } over)
+            {
+                if (over == "以上" && Lexicon.ThresholdAfter.Any(w => reading.AsSpan(end + over.Length).StartsWith(w))) continue;
+                qualifier = Qualifier.Over;
+                end += over.Length;
+            }
             else if (After(reading, end, Lexicon.ApproxAfter) is { } approx) { qualifier ??= Qualifier.Approx; end += approx.Length; }
             else if (After(reading, end, Lexicon.UnderAfter) is { } under) { qualifier ??= Qualifier.Under; end += under.Length; }
             yield return new NumberToken(start, digitsEnd, end, text, value, unitText, row, qualifier);

@@ -138,7 +138,7 @@ internal static partial class PeriodReader
             var kind = m.Groups[2].Value switch
             {
                 "以来" => AnchorKind.PlanSince,
-                "末" or "末期" or "收官" => AnchorKind.PlanEnd,
+                "末" or "末期" => AnchorKind.PlanEnd,
                 _ => AnchorKind.PlanDuring,
             };
             Add(m, new TimeAnchor(m.Index, m.Index + m.Length, kind, plan.StartYear, Plan: plan, EndYear: plan.EndYear));

@@ -37,8 +37,11 @@ internal static class IntakeBenchmark
             foreach (var figure in figures)
             {
                 var place = text.IndexOf(figure.Quote, StringComparison.Ordinal) + NumberIndex(figure.Quote, figure.ReportedValueText);
-                var match = candidates.FindIndex(c => Math.Abs(c.Value) == Math.Abs(figure.ReportedValue) && c.Unit == figure.Unit
-                    && c.QuoteStart >= 0 && c.QuoteStart <= place && place < c.QuoteStart + c.Quote.Length);
+                // Several figures may stand on one number (响应率、满意率、办结率达98.3%); a number printed twice in a clause
+                // (5吉瓦切片、5吉瓦电池) is two candidates: an unmatched candidate is preferred.
+                bool Fits(CandidateRow c) => Math.Abs(c.Value) == Math.Abs(figure.ReportedValue) && c.Unit == figure.Unit
+                    && c.QuoteStart >= 0 && c.QuoteStart <= place && place < c.QuoteStart + c.Quote.Length;
+                var match = Enumerable.Range(0, candidates.Count).Where(i => Fits(candidates[i])).OrderBy(i => matchedCandidates.Contains(i) ? 1 : 0).DefaultIfEmpty(-1).First();
                 if (match < 0)
                 {
                     misses.Add($"{source.Code}:{figure.Line}: missed {figure.ReportedValueText}{figure.Unit} in “{Flat(figure.Quote)}”");
