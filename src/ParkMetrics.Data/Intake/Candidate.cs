@@ -7,6 +7,8 @@ public enum CandidateNote
 {
     /// <summary>The text names no period for the figure.</summary>
     PeriodNotStated,
+    /// <summary>A stock with no period in the text, read as of the report's date.</summary>
+    PointAtReportDate,
     /// <summary>The text never states the year; it was taken from the report's date.</summary>
     YearFromReportDate,
     /// <summary>The report's date is unknown, so 今年/目前 cannot be dated.</summary>

@@ -12,6 +12,7 @@ public static class CandidateNotes
     public static string Describe(CandidateNote note, Candidate c) => note switch
     {
         CandidateNote.PeriodNotStated => Say("文中未写明期间，请选择", "the text states no period: choose one"),
+        CandidateNote.PointAtReportDate => Say("文中未写明时点，按报道日期计，请核对", "the text states no date: read as of the report's date, please check"),
         CandidateNote.YearFromReportDate => Say($"文中未写明年份，按报道日期取 {c.PeriodStart?.Year ?? c.PeriodEnd?.Year} 年，请核对",
             $"the text never states the year: {c.PeriodStart?.Year ?? c.PeriodEnd?.Year} taken from the report's date, please check"),
         CandidateNote.ReportDateUnknown => Say("报道日期未知，“今年”“目前”无法确定日期：请填写发布日期或选择期间",

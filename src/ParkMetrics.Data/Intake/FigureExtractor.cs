@@ -191,7 +191,7 @@ public sealed class FigureExtractor
         "percentage_point" => MeasureKind.ChangePp,
         "multiple" => MeasureKind.Multiple,
         "workdays" or "hours" or "days" => MeasureKind.Duration,
-        "items" when IsCapacity(clauseBefore, clauseAfter) => MeasureKind.Capacity,
+        "items" when IsCapacity(clauseBefore, "") => MeasureKind.Capacity,
         "enterprises" or "items" or "people" or "visits" => MeasureKind.Count,
         "power" => MeasureKind.Capacity,
         "mass" or "energy" or "volume" when IsCapacity(clauseBefore, clauseAfter) => MeasureKind.Capacity,
@@ -241,15 +241,24 @@ public sealed class FigureExtractor
                 var before = c.Tokens.LastOrDefault(t => t.End <= token.Start && t.Start >= sentence.Start);
                 return before is not null && c.Stocks.TryGetValue(before, out var stock) && stock;
         }
+        if (measure is MeasureKind.Count)
+        {
+            // The verb before the count governs it (新增企业15户, 指导8家…企业); an enumeration shares the verb of its
+            // sentence, across ；(新认定高新技术企业15户，省级科技型企业38户；…研发中心3个).
+            var clauseBefore = reading[clause.Start..token.Start];
+            if (Has(Lexicon.Stock, clauseBefore)) return true;
+            if (Has(Lexicon.Flow, clauseBefore)) return false;
+            var enumeration = reading[c.Segments.FullSentenceStart(token.Start)..token.Start];
+            if (Has(Lexicon.Flow, enumeration) && !Has(Lexicon.Stock, enumeration[LastIndexOfAny(enumeration, Lexicon.Flow)..])) return false;
+            return true;
+        }
         if (Has(Lexicon.Stock, inClause)) return true;
-        if (Has(Lexicon.Flow, inClause)) return false;
+        if (Has(Lexicon.Flow, inClause) || Has(Lexicon.FlowNouns, inClause)) return false;
         if (indicator is { Aggregation: Aggregation.None } && measure is MeasureKind.Level) return true;
-        // 新认定高新技术企业15户，省级科技型企业38户: the second clause has the first's verb.
-        var sentenceBefore = reading[sentence.Start..token.Start];
-        if (Has(Lexicon.Stock, sentenceBefore)) return true;
-        if (Has(Lexicon.Flow, sentenceBefore)) return false;
-        return measure is MeasureKind.Count || dimension is "area" or "land_mu";
+        return dimension is "area" or "land_mu";
     }
+
+    private static int LastIndexOfAny(string text, string[] words) => words.Max(w => text.LastIndexOf(w, StringComparison.Ordinal) is var i and >= 0 ? i : 0);
 
     /// <summary>
     /// The period of a figure: the nearest time expression before it in its sentence (or after it in its clause: 2025年的
@@ -263,11 +272,17 @@ public sealed class FigureExtractor
         var block = c.Blocks.FirstOrDefault(b => b.Start <= token.Start && token.Start < b.End);
         var inSentence = usable.Where(a => a.Start >= sentence.Start && a.End <= token.Start).ToList();
         var anchor = inSentence.LastOrDefault()
-            ?? usable.FirstOrDefault(a => a.Start >= token.End && a.End <= c.Segments.ClauseAt(token.Start).End)
-            ?? Carried(c, usable, sentence.Start, block);
+            ?? usable.FirstOrDefault(a => a.Start >= token.End && a.Start <= token.End + 6 && a.End <= c.Segments.ClauseAt(token.Start).End)
+            ?? Carried(c, usable, sentence.Start, block, isStock);
         var now = c.Dates.Now;
         if (anchor is null)
         {
+            // A stock with no period stated is read as of the report's date, and says so.
+            if (isStock && now is { } reportDay && !target)
+            {
+                notes.Add(CandidateNote.PointAtReportDate);
+                return Point(reportDay);
+            }
             notes.Add(CandidateNote.PeriodNotStated);
             return null;
         }
@@ -362,7 +377,7 @@ public sealed class FigureExtractor
 
     private static (DateOnly Start, DateOnly End)? AverageSpan(Context c, List<TimeAnchor> usable, TimeAnchor anchor, (int Start, int End) sentence, DateOnly? now)
     {
-        if (anchor.Plan is null && Carried(c, usable, sentence.Start, c.Blocks.FirstOrDefault(b => b.Start <= sentence.Start && sentence.Start < b.End)) is { Plan: not null } frame
+        if (anchor.Plan is null && Carried(c, usable, sentence.Start, c.Blocks.FirstOrDefault(b => b.Start <= sentence.Start && sentence.Start < b.End), false) is { Plan: not null } frame
             && !usable.Any(a => a.Start >= sentence.Start && a.End <= sentence.End && a.Kind == AnchorKind.Year && a.FromBase))
             anchor = frame;
         if (anchor.Plan is { } plan)
@@ -385,17 +400,26 @@ public sealed class FigureExtractor
     /// reporting frame (a plan, the year so far, January to a month, a half year) that opened a sentence earlier in its
     /// news item. A single year or a date said in passing (2023年，园区被认定为…) does not carry to later paragraphs.
     /// </summary>
-    private static TimeAnchor? Carried(Context c, List<TimeAnchor> usable, int sentenceStart, Block? block)
+    private static TimeAnchor? Carried(Context c, List<TimeAnchor> usable, int sentenceStart, Block? block, bool isStock)
     {
         var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= sentenceStart);
-        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart);
+        // 目前 dates the stocks after it in its paragraph; a flow there still belongs to the report's frame.
+        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now));
         if (inParagraph is not null) return inParagraph;
         var itemStart = block?.ItemStart ?? 0;
-        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(a) && OpensSentence(c, a));
+        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(c, a) && OpensSentence(c, a));
     }
 
-    private static bool IsFrame(TimeAnchor a) =>
-        a.Kind is AnchorKind.PlanDuring or AnchorKind.PlanSince or AnchorKind.YearSoFar or AnchorKind.YearToMonth or AnchorKind.HalfYear;
+    /// <summary>
+    /// What frames the report's later paragraphs: a plan or the year so far wherever it opens a sentence; January to a
+    /// month or a half year only where it opens a paragraph (上半年，… said mid-paragraph is about that paragraph).
+    /// </summary>
+    private static bool IsFrame(Context c, TimeAnchor a) => a.Kind switch
+    {
+        AnchorKind.PlanDuring or AnchorKind.PlanSince or AnchorKind.YearSoFar => true,
+        AnchorKind.YearToMonth or AnchorKind.HalfYear => c.Report.ParagraphStarts.Contains(c.Segments.SentenceAt(a.Start).Start),
+        _ => false,
+    };
 
     private static bool OpensSentence(Context c, TimeAnchor a)
     {

@@ -10,7 +10,7 @@ internal static class Lexicon
     public static readonly string[] ApproxBefore = ["将近", "接近", "大约", "大概", "约", "近"];
 
     /// <summary>Just after the unit: approximate (300亿元左右).</summary>
-    public static readonly string[] ApproxAfter = ["左右", "上下"];
+    public static readonly string[] ApproxAfter = ["左右"];
 
     /// <summary>Just before a number: a lower bound (超1500亿元, 超过, 逾, 突破100吉瓦, 不少于, 高于).</summary>
     public static readonly string[] OverBefore = ["超过", "超出", "不少于", "不低于", "高于", "多于", "突破", "超", "逾"];
@@ -52,12 +52,15 @@ internal static class Lexicon
     public static readonly string[] Stock =
         ["拥有", "现有", "共有", "已有", "存量", "余额", "保有", "总数", "总量达", "累计达", "集聚", "聚集", "入驻", "在建", "在库", "户籍", "常住"];
 
-    /// <summary>The clause says what was done or added over the period (a flow).</summary>
+    /// <summary>Verbs of doing or adding over a period: the figure they govern is a flow (新增企业5家, 兑现退税1.83亿元).</summary>
     public static readonly string[] Flow =
         ["新增", "新建", "新认定", "新培育", "新引进", "新开工", "新签约", "新登记", "引进", "落地", "签约", "入规", "实施", "开工", "建成", "投产",
          "完成", "实现", "办理", "举办", "组织", "开展", "帮助", "兑现", "发放", "收集", "解决", "申报", "争取", "获批", "获评", "认定", "培育",
-         "招引", "招商", "谋划", "对接", "受理", "减免", "吸纳", "带动", "投入", "收储", "盘活", "产生", "生产", "销售", "出口", "进口", "缴纳", "上缴",
-         "创建", "开发", "产量", "产值", "投资", "收入", "营收", "税收", "利润"];
+         "招引", "招商", "谋划", "对接", "受理", "减免", "吸纳", "带动", "投入", "收储", "盘活", "销售", "出口", "进口", "缴纳", "上缴",
+         "创建", "开发", "改造", "建设"];
+
+    /// <summary>Nouns of what happens over a period: a level named by them is a flow (产值, 产量, 投资, 收入).</summary>
+    public static readonly string[] FlowNouns = ["产值", "产量", "投资", "收入", "营收", "税收", "利润", "销售额", "出口额", "进出口", "增加值", "发电量", "产生量"];
 
     /// <summary>After the number in its clause: the number is what a project, line or plant will make (2000吨电子级多晶硅项目).</summary>
     public static readonly string[] Plant = ["项目", "生产线", "产线", "基地", "工厂", "装置", "机组"];

@@ -168,17 +168,19 @@ internal static partial class PeriodReader
         }
         foreach (Match m in RelativeYear().Matches(reading))
         {
-            var anchor = m.Value switch
+            TimeAnchor? anchor = m.Value switch
             {
                 "今年以来" or "年初以来" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.YearSoFar, year, YearStated: false),
                 "去年" or "上年" or "上一年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, year == 0 ? 0 : year - 1, YearStated: false),
                 "前年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, year == 0 ? 0 : year - 2, YearStated: false),
                 "明年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, year == 0 ? 0 : year + 1, YearStated: false),
-                // 全年 takes the year of the expression before it; marked 0 here and resolved by the reader of anchors.
+                // 全年 opening a clause takes the year of the expression before it (resolved by the reader of anchors); inside
+                // one (围绕全年经济增长目标) it names a goal's span, not the figure's period.
+                "全年" when !OpensClause(reading, m.Index) => null,
                 "全年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, -1, YearStated: false),
                 _ => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, year, YearStated: false),
             };
-            Add(m, anchor);
+            if (anchor is not null) Add(m, anchor);
         }
         anchors.Sort((a, b) => a.Start.CompareTo(b.Start));
         return anchors;
@@ -197,6 +199,9 @@ internal static partial class PeriodReader
         if (text == "两") return 2;
         return text.Length == 1 ? digits.IndexOf(text[0]) : -1;
     }
+
+    private static bool OpensClause(string reading, int at) =>
+        at == 0 || reading[at - 1] is '，' or ',' or '。' or '；' or '\n' or '：' or '“' || (at >= 1 && reading[at - 1] == '年');
 
     private static bool IsComparison(string reading, int at)
     {

@@ -31,6 +31,14 @@ internal sealed class Segments
 
     public (int Start, int End) SentenceAt(int index) => Around(sentenceStarts, index);
 
+    /// <summary>Where the sentence holding <paramref name="index"/> starts when ；does not end sentences (an enumeration runs across it).</summary>
+    public int FullSentenceStart(int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && reading[i] is not ('。' or '！' or '？' or '!' or '?' or '\n')) i--;
+        return i + 1;
+    }
+
     public (int Start, int End) ClauseAt(int index) => Around(clauseStarts, index);
 
     /// <summary>The clause before the one holding <paramref name="index"/> in the same sentence, if there is one.</summary>
