@@ -54,7 +54,11 @@ public sealed class FigureExtractor
         var phrases = new Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)>();
         var respectively = Respectively(context);
         foreach (var token in tokens)
-            candidates.Add(Read(context, token, candidates.Count + 1, phrases, respectively));
+        {
+            var candidate = Read(context, token, candidates.Count + 1, phrases, respectively);
+            if (!candidates.Any(c => SameFigure(c, candidate)) && !IsHeadlineRepeat(context, token, tokens))
+                candidates.Add(candidate);
+        }
         var skipped = blocks.Where(b => !b.Relevant).Select(b => new SkippedPassage(report.OriginalIndex(b.Start), report.OriginalIndex(b.End),
             Opening(reading, b.Start))).ToList();
         return new Extraction(candidates, skipped, mainPark);
@@ -143,6 +147,21 @@ public sealed class FigureExtractor
         return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, unitText, unit is not null, qualifier, measure,
             period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
             notes.Distinct().ToList());
+    }
+
+    /// <summary>A report often prints a figure twice (in its lead and its body): the same value, unit, subject, period and name is one figure.</summary>
+    private static bool SameFigure(Candidate a, Candidate b) =>
+        a.Value == b.Value && a.Unit == b.Unit && a.ParkCode == b.ParkCode && a.Enterprise == b.Enterprise && a.PeriodKind == b.PeriodKind
+        && a.PeriodStart == b.PeriodStart && a.PeriodEnd == b.PeriodEnd && a.IndicatorName == b.IndicatorName && a.Qualifier == b.Qualifier;
+
+    /// <summary>A title (开发区规上工业产值达993.1亿元, 超1500亿元！) repeats a figure the text reports: the text's is the figure.</summary>
+    private static bool IsHeadlineRepeat(Context c, NumberToken token, List<NumberToken> tokens)
+    {
+        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= token.Start);
+        var next = c.Report.ParagraphStarts.FirstOrDefault(p => p > paragraph, c.Reading.Length);
+        var text = c.Reading[paragraph..next].Trim();
+        var isTitle = text.StartsWith('#') || (text.Length <= 40 && text.IndexOfAny(['，', ',', '。', '；', ';']) < 0);
+        return isTitle && tokens.Any(t => t != token && t.Value == token.Value && t.UnitText == token.UnitText && (t.Start < paragraph || t.Start >= next));
     }
 
     private static string Suffix(MeasureKind measure) => measure switch
@@ -248,6 +267,9 @@ public sealed class FigureExtractor
             var clauseBefore = reading[clause.Start..token.Start];
             if (Has(Lexicon.Stock, clauseBefore)) return true;
             if (Has(Lexicon.Flow, clauseBefore)) return false;
+            var clauseAfter = reading[token.End..clause.End];
+            if (Has(Lexicon.Flow, clauseAfter)) return false;
+            if (clauseAfter.Length > 2) return true;
             var enumeration = reading[c.Segments.FullSentenceStart(token.Start)..token.Start];
             if (Has(Lexicon.Flow, enumeration) && !Has(Lexicon.Stock, enumeration[LastIndexOfAny(enumeration, Lexicon.Flow)..])) return false;
             return true;
@@ -275,6 +297,9 @@ public sealed class FigureExtractor
             ?? usable.FirstOrDefault(a => a.Start >= token.End && a.Start <= token.End + 6 && a.End <= c.Segments.ClauseAt(token.Start).End)
             ?? Carried(c, usable, sentence.Start, block, isStock);
         var now = c.Dates.Now;
+        // 累计 with no period of its own and none of a plan: a running total to the report's date, whose start is not stated.
+        if (cumulative && !isStock && anchor?.Plan is null && inSentence.Count == 0 && now is { } runningTo && !average && !target)
+            return Point(runningTo);
         if (anchor is null)
         {
             // A stock with no period stated is read as of the report's date, and says so.
@@ -298,10 +323,6 @@ public sealed class FigureExtractor
             notes.Add(CandidateNote.ReportDateUnknown);
             return null;
         }
-
-        // 累计 with no period of its own and none of a plan: a running total to the report's date, whose start is not stated.
-        if (cumulative && !isStock && anchor.Plan is null && inSentence.Count == 0 && now is { } runningTo && !average && !target)
-            return Point(runningTo);
 
         // 年均: an average over the years the sentence or the plan spans.
         if (average)
@@ -404,7 +425,9 @@ public sealed class FigureExtractor
     {
         var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= sentenceStart);
         // 目前 dates the stocks after it in its paragraph; a flow there still belongs to the report's frame.
-        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now));
+        // A goal's date (力争到“十四五”末) dates nothing after it.
+        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now)
+            && a.Kind != AnchorKind.PlanEnd);
         if (inParagraph is not null) return inParagraph;
         var itemStart = block?.ItemStart ?? 0;
         return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(c, a) && OpensSentence(c, a));
