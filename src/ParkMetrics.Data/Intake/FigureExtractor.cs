@@ -188,15 +188,20 @@ public sealed class FigureExtractor
         return (token.Unit, token.UnitText);
     }
 
+    /// <summary>约, 近, 超, 不到 … just before the number, or before a last 达/为/到 (近达, 超过了).</summary>
     private static Qualifier? QualifierBefore(string segment)
     {
         var tail = segment.Length > 6 ? segment[^6..] : segment;
-        tail = tail.TrimEnd('了', '达', '到', '为', '至');
-        if (Lexicon.NotApprox.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return null;
-        if (Lexicon.ApproxBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal) || tail.EndsWith(w + "达", StringComparison.Ordinal))) return Qualifier.Approx;
-        if (Lexicon.UnderBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Under;
-        if (Lexicon.OverBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Over;
-        return null;
+        return Word(tail) ?? Word(tail.TrimEnd('了', '达', '到', '为', '至'));
+
+        static Qualifier? Word(string tail)
+        {
+            if (Lexicon.NotApprox.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return null;
+            if (Lexicon.UnderBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Under;
+            if (Lexicon.ApproxBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Approx;
+            if (Lexicon.OverBefore.Any(w => tail.EndsWith(w, StringComparison.Ordinal))) return Qualifier.Over;
+            return null;
+        }
     }
 
     private static MeasureKind MeasureOf(string dimension, string segment, string phrase, string clauseBefore, string clauseAfter) => dimension switch
@@ -311,10 +316,10 @@ public sealed class FigureExtractor
             notes.Add(CandidateNote.PeriodNotStated);
             return null;
         }
-        if (anchor.Kind == AnchorKind.Year && anchor.Year == -1)
+        if (anchor.Year == -1)
         {
-            // 全年 takes the year of the expression before it.
-            var year = usable.LastOrDefault(a => a.End <= anchor.Start && a.Year > 0)?.Year ?? now?.Year ?? 0;
+            // 全年 and 年末 take the year of the expression before them, unless that was a goal's.
+            var year = usable.LastOrDefault(a => a.End <= anchor.Start && a.Year > 0 && !IsGoal(c, a))?.Year ?? now?.Year ?? 0;
             anchor = anchor with { Year = year, YearStated = year != now?.Year };
         }
         if (!anchor.YearStated && anchor.Year != 0 && !usable.Any(a => a.YearStated && a.Plan is null)) notes.Add(CandidateNote.YearFromReportDate);
@@ -427,10 +432,18 @@ public sealed class FigureExtractor
         // 目前 dates the stocks after it in its paragraph; a flow there still belongs to the report's frame.
         // A goal's date (力争到“十四五”末) dates nothing after it.
         var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now)
-            && a.Kind != AnchorKind.PlanEnd);
+            && a.Kind != AnchorKind.PlanEnd && !IsGoal(c, a));
         if (inParagraph is not null) return inParagraph;
         var itemStart = block?.ItemStart ?? 0;
         return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(c, a) && OpensSentence(c, a));
+    }
+
+    /// <summary>Whether a time expression dates a goal (力争到2027年…): it says nothing of the figures after it.</summary>
+    private static bool IsGoal(Context c, TimeAnchor a)
+    {
+        var (start, _) = c.Segments.SentenceAt(a.Start);
+        var before = c.Reading[start..a.Start];
+        return Lexicon.TargetBefore.Any(w => before.Contains(w, StringComparison.Ordinal)) || before.EndsWith('到') || before.EndsWith("到“", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -547,6 +560,9 @@ public sealed class FigureExtractor
         return (phrase.Length > 0 ? phrase + product : product, false);
     }
 
+    private static readonly string[] TrailingWords = [.. Lexicon.LinkingWords.Concat(Lexicon.ApproxBefore).Concat(Lexicon.OverBefore)
+        .Concat(Lexicon.UnderBefore).Concat(Lexicon.Forecast).Distinct().OrderByDescending(w => w.Length)];
+
     private static bool IsOnlyVerb(string phrase) => Lexicon.Growth.Contains(phrase) || phrase is "分别" or "比同期" or "同期";
 
     private static string Clean(Context c, int start, int end)
@@ -567,8 +583,9 @@ public sealed class FigureExtractor
             changed = false;
             foreach (var w in Lexicon.Openers)
                 if (text.StartsWith(w, StringComparison.Ordinal) && text.Length > w.Length) { text = text[w.Length..]; changed = true; }
-            foreach (var w in Lexicon.LinkingWords.Concat(Lexicon.ApproxBefore).Concat(Lexicon.OverBefore).Concat(Lexicon.UnderBefore).Concat(Lexicon.Forecast))
-                if (text.EndsWith(w, StringComparison.Ordinal)) { text = text[..^w.Length]; changed = true; }
+            // Longest first (不到 before 到); a word that is most of the name stays (资产总计 is not 资产 + 总计).
+            foreach (var w in TrailingWords)
+                if (text.EndsWith(w, StringComparison.Ordinal) && text.Length - w.Length >= 3) { text = text[..^w.Length]; changed = true; }
             foreach (var w in new[] { "逐步提高", "逐年提高", "不断提高", "持续提高", "稳步提升", "逐年增长", "持续增长", "不断增长", "大幅提升" })
                 if (text.EndsWith(w, StringComparison.Ordinal)) { text = text[..^w.Length]; changed = true; }
             text = text.Trim().Trim('“', '”', '、', ',', '，');

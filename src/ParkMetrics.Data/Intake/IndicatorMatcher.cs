@@ -55,7 +55,8 @@ internal sealed class IndicatorMatcher
     public static double Similarity(string a, string b)
     {
         if (a == b) return 1;
-        var contained = a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal);
+        // Holding the other whole counts only for names of three characters or more: 资产 is in 固定资产投资 and means little.
+        var contained = Math.Min(a.Length, b.Length) >= 3 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal));
         var pairsA = Pairs(a);
         var pairsB = Pairs(b);
         var shared = 0;

@@ -73,7 +73,7 @@ internal static partial class PeriodReader
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})(?:年度|年)(以来)?")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"今年以来|年初以来|今年|本年度|本年|去年|上年|上一年|前年|明年|全年")]
+    [GeneratedRegex(@"今年以来|年初以来|今年|本年度|本年|去年|上年末|上年|上一年|前年|明年|全年|年末|年底")]
     private static partial Regex RelativeYear();
 
     /// <param name="reportDate">The report's date (as-of, else publication), for 今年, 目前 and 以来; null when unknown.</param>
@@ -178,6 +178,10 @@ internal static partial class PeriodReader
                 // one (围绕全年经济增长目标) it names a goal's span, not the figure's period.
                 "全年" when !OpensClause(reading, m.Index) => null,
                 "全年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, -1, YearStated: false),
+                // 年末共有…218家: the end of the year the text is speaking of (resolved like 全年).
+                "年末" or "年底" when !OpensClause(reading, m.Index) => null,
+                "年末" or "年底" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Date, -1, 12, 31, YearStated: false),
+                "上年末" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Date, year == 0 ? 0 : year - 1, 12, 31, YearStated: false),
                 _ => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Year, year, YearStated: false),
             };
             if (anchor is not null) Add(m, anchor);
@@ -200,8 +204,10 @@ internal static partial class PeriodReader
         return text.Length == 1 ? digits.IndexOf(text[0]) : -1;
     }
 
+    /// <summary>At a clause's start, or after a year or a word of forecast or goal (预计全年, 2023年全年).</summary>
     private static bool OpensClause(string reading, int at) =>
-        at == 0 || reading[at - 1] is '，' or ',' or '。' or '；' or '\n' or '：' or '“' || (at >= 1 && reading[at - 1] == '年');
+        at == 0 || reading[at - 1] is '，' or ',' or '。' or '；' or '\n' or '：' or '“' or '年'
+        || Lexicon.Forecast.Concat(Lexicon.TargetBefore).Any(w => reading.AsSpan(0, at).EndsWith(w));
 
     private static bool IsComparison(string reading, int at)
     {

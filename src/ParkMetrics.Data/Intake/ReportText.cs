@@ -53,7 +53,7 @@ public sealed class ReportText
                 if (hasBreak)
                 {
                     var nextIsHeading = IsHeadingLine(original, end);
-                    if (lineIsHeading || nextIsHeading || EndsSentence(reading) || reading.Length == 0)
+                    if (lineIsHeading || nextIsHeading || OpensItem(simplified, end) || EndsSentence(reading) || reading.Length == 0)
                     {
                         if (reading.Length > 0 && paragraphs[^1] != reading.Length)
                         {
@@ -106,6 +106,14 @@ public sealed class ReportText
         var i = lineStart;
         while (i < text.Length && IsBlank(text[i])) i++;
         return i < text.Length && text[i] == '#';
+    }
+
+    /// <summary>A line that opens a news item (本报讯, 本报记者) or a section (【招商引资促发展】) starts a paragraph.</summary>
+    private static bool OpensItem(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && IsBlank(text[i])) i++;
+        return text.AsSpan(i).StartsWith("【") || Lexicon.NewsItemMarkers.Any(m => m.Length > 2 && string.CompareOrdinal(text, i, m, 0, m.Length) == 0);
     }
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\u200B' or '\uFEFF';
