@@ -43,31 +43,56 @@ public sealed class FigureExtractor
         var segments = new Segments(reading);
         var mentions = subjects.Read(reading);
         var anchors = PeriodReader.Read(reading, dates.Now);
-        var blocks = Blocks(report, mentions);
-        var relevant = blocks.Where(b => b.Relevant).ToList();
-        var mainPark = MainPark(mentions, relevant);
-        var tokens = numbers.Scan(reading).Where(t => relevant.Any(b => b.Start <= t.Start && t.Start < b.End)).ToList();
+        var blocks = new Positioned<Block>(Blocks(report, mentions), b => b.Start);
+        var mainPark = MainPark(mentions, blocks);
+        var tokens = new Positioned<NumberToken>(numbers.Scan(reading).Where(t => BlockAt(blocks, t.Start)?.Relevant == true), t => t.Start);
 
-        var context = new Context(report, segments, mentions, anchors, blocks, tokens, mainPark, dates,
-            mentions.Where(m => !m.IsGeneric && subjects.IsZoneOrPark(m) && m.Enterprise is null).Select(m => m.ParkCode).Distinct().Count());
+        var context = new Context(report, segments, new Positioned<Mention>(mentions, m => m.Start),
+            new Positioned<TimeAnchor>(anchors.Where(a => !a.IsComparison), a => a.Start), new Positioned<TimeAnchor>(anchors, a => a.Start),
+            blocks, tokens, mainPark, dates,
+            mentions.Where(m => !m.IsGeneric && subjects.IsZoneOrPark(m) && m.Enterprise is null).Select(m => m.ParkCode).Distinct().Count(),
+            anchors.Any(a => a.YearStated && a.Plan is null && !a.IsComparison));
         var candidates = new List<Candidate>();
+        var seen = new HashSet<(decimal, string, string?, string?, PeriodKind?, DateOnly?, DateOnly?, string, Qualifier)>();
         var phrases = new Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)>();
         var respectively = Respectively(context);
-        foreach (var token in tokens)
+        // A title (开发区规上工业产值达993.1亿元, 超1500亿元！) repeats a figure the text reports: the text's is the figure.
+        var reported = tokens.All.Where(t => !report.IsInTitle(t.Start)).Select(t => (t.Value, t.UnitText)).ToHashSet();
+        foreach (var token in tokens.All)
         {
             var candidate = Read(context, token, candidates.Count + 1, phrases, respectively);
-            if (!candidates.Any(c => SameFigure(c, candidate)) && !IsHeadlineRepeat(context, token, tokens))
-                candidates.Add(candidate);
+            // A report often prints a figure twice (in its lead and its body): the same value, unit, subject, period and name is one figure.
+            var key = (candidate.Value, candidate.Unit, candidate.ParkCode, candidate.Enterprise, candidate.PeriodKind, candidate.PeriodStart,
+                candidate.PeriodEnd, candidate.IndicatorName, candidate.Qualifier);
+            if (report.IsInTitle(token.Start) && reported.Contains((token.Value, token.UnitText))) continue;
+            if (seen.Add(key)) candidates.Add(candidate with { Index = candidates.Count + 1 });
         }
-        var skipped = blocks.Where(b => !b.Relevant).Select(b => new SkippedPassage(report.OriginalIndex(b.Start), report.OriginalIndex(b.End),
+        var skipped = blocks.All.Where(b => !b.Relevant).Select(b => new SkippedPassage(report.OriginalIndex(b.Start), report.OriginalIndex(b.End),
             Opening(reading, b.Start))).ToList();
         return new Extraction(candidates, skipped, mainPark);
     }
 
-    private sealed record Context(ReportText Report, Segments Segments, List<Mention> Mentions, List<TimeAnchor> Anchors, List<Block> Blocks,
-        List<NumberToken> Tokens, string? MainPark, ReportDates Dates, int ParksNamed)
+    /// <param name="Anchors">The time expressions that can date a figure (comparison bases left out).</param>
+    /// <param name="Words">Every time expression, comparison bases (比上年) included: none of them names an indicator.</param>
+    /// <param name="AnyYearStated">Whether the text states a year anywhere (not only 今年, 目前).</param>
+    private sealed record Context(ReportText Report, Segments Segments, Positioned<Mention> Mentions, Positioned<TimeAnchor> Anchors,
+        Positioned<TimeAnchor> Words, Positioned<Block> Blocks, Positioned<NumberToken> Tokens, string? MainPark, ReportDates Dates, int ParksNamed, bool AnyYearStated)
     {
         public string Reading => Report.Reading;
+
+        public int ParagraphOf(int index)
+        {
+            var starts = Report.ParagraphStarts;
+            int low = 0, high = starts.Count - 1;
+            while (low < high)
+            {
+                var mid = (low + high + 1) / 2;
+                if (starts[mid] <= index) low = mid; else high = mid - 1;
+            }
+            return starts[low];
+        }
+
+        public Block? BlockAt(int index) => FigureExtractor.BlockAt(Blocks, index);
 
         /// <summary>Whether each figure read so far is a stock, for the shares that follow it.</summary>
         public Dictionary<NumberToken, bool> Stocks { get; } = [];
@@ -81,7 +106,7 @@ public sealed class FigureExtractor
         var sentence = c.Segments.SentenceAt(token.Start);
         var clause = c.Segments.ClauseAt(token.Start);
         var sentenceBefore = reading[sentence.Start..token.Start];
-        var previous = c.Tokens.LastOrDefault(t => t.End <= token.Start && t.Start >= sentence.Start);
+        var previous = c.Tokens.BackFrom(token.Start, sentence.Start).FirstOrDefault(t => t.End <= token.Start);
         var segmentStart = previous is not null && previous.End > clause.Start ? previous.End : clause.Start;
         var segment = reading[segmentStart..token.Start];
 
@@ -147,21 +172,6 @@ public sealed class FigureExtractor
         return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, unitText, unit is not null, qualifier, measure,
             period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
             notes.Distinct().ToList());
-    }
-
-    /// <summary>A report often prints a figure twice (in its lead and its body): the same value, unit, subject, period and name is one figure.</summary>
-    private static bool SameFigure(Candidate a, Candidate b) =>
-        a.Value == b.Value && a.Unit == b.Unit && a.ParkCode == b.ParkCode && a.Enterprise == b.Enterprise && a.PeriodKind == b.PeriodKind
-        && a.PeriodStart == b.PeriodStart && a.PeriodEnd == b.PeriodEnd && a.IndicatorName == b.IndicatorName && a.Qualifier == b.Qualifier;
-
-    /// <summary>A title (开发区规上工业产值达993.1亿元, 超1500亿元！) repeats a figure the text reports: the text's is the figure.</summary>
-    private static bool IsHeadlineRepeat(Context c, NumberToken token, List<NumberToken> tokens)
-    {
-        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= token.Start);
-        var next = c.Report.ParagraphStarts.FirstOrDefault(p => p > paragraph, c.Reading.Length);
-        var text = c.Reading[paragraph..next].Trim();
-        var isTitle = text.StartsWith('#') || (text.Length <= 40 && text.IndexOfAny(['，', ',', '。', '；', ';']) < 0);
-        return isTitle && tokens.Any(t => t != token && t.Value == token.Value && t.UnitText == token.UnitText && (t.Start < paragraph || t.Start >= next));
     }
 
     private static string Suffix(MeasureKind measure) => measure switch
@@ -262,7 +272,7 @@ public sealed class FigureExtractor
             case MeasureKind.Share:
                 if (Has(Lexicon.Capacity, inClause)) return true;
                 if (Has(Lexicon.Flow, inClause)) return false;
-                var before = c.Tokens.LastOrDefault(t => t.End <= token.Start && t.Start >= sentence.Start);
+                var before = c.Tokens.BackFrom(token.Start, sentence.Start).FirstOrDefault(t => t.End <= token.Start);
                 return before is not null && c.Stocks.TryGetValue(before, out var stock) && stock;
         }
         if (measure is MeasureKind.Count)
@@ -295,12 +305,11 @@ public sealed class FigureExtractor
     private static (PeriodKind Kind, DateOnly Start, DateOnly End)? Period(Context c, NumberToken token, (int Start, int End) sentence,
         bool isStock, bool average, bool cumulative, bool target, List<CandidateNote> notes)
     {
-        var usable = c.Anchors.Where(a => !a.IsComparison).ToList();
-        var block = c.Blocks.FirstOrDefault(b => b.Start <= token.Start && token.Start < b.End);
-        var inSentence = usable.Where(a => a.Start >= sentence.Start && a.End <= token.Start).ToList();
+        var block = c.BlockAt(token.Start);
+        var inSentence = c.Anchors.Between(sentence.Start, token.Start).Where(a => a.End <= token.Start).ToList();
         var anchor = inSentence.LastOrDefault()
-            ?? usable.FirstOrDefault(a => a.Start >= token.End && a.Start <= token.End + 6 && a.End <= c.Segments.ClauseAt(token.Start).End)
-            ?? Carried(c, usable, sentence.Start, block, isStock);
+            ?? c.Anchors.Between(token.End, token.End + 7).FirstOrDefault(a => a.End <= c.Segments.ClauseAt(token.Start).End)
+            ?? Carried(c, sentence.Start, block, isStock);
         var now = c.Dates.Now;
         // 累计 with no period of its own and none of a plan: a running total to the report's date, whose start is not stated.
         if (cumulative && !isStock && anchor?.Plan is null && inSentence.Count == 0 && now is { } runningTo && !average && !target)
@@ -319,10 +328,10 @@ public sealed class FigureExtractor
         if (anchor.Year == -1)
         {
             // 全年 and 年末 take the year of the expression before them, unless that was a goal's.
-            var year = usable.LastOrDefault(a => a.End <= anchor.Start && a.Year > 0 && !IsGoal(c, a))?.Year ?? now?.Year ?? 0;
+            var year = c.Anchors.BackFrom(anchor.Start).FirstOrDefault(a => a.Year > 0 && !IsGoal(c, a))?.Year ?? now?.Year ?? 0;
             anchor = anchor with { Year = year, YearStated = year != now?.Year };
         }
-        if (!anchor.YearStated && anchor.Year != 0 && !usable.Any(a => a.YearStated && a.Plan is null)) notes.Add(CandidateNote.YearFromReportDate);
+        if (!anchor.YearStated && anchor.Year != 0 && !c.AnyYearStated) notes.Add(CandidateNote.YearFromReportDate);
         if (anchor.Year == 0 && anchor.Plan is null)
         {
             notes.Add(CandidateNote.ReportDateUnknown);
@@ -332,7 +341,7 @@ public sealed class FigureExtractor
         // 年均: an average over the years the sentence or the plan spans.
         if (average)
         {
-            var span = AverageSpan(c, usable, anchor, sentence, now);
+            var span = AverageSpan(c, anchor, sentence, now);
             if (span is null) { notes.Add(CandidateNote.PeriodNotStated); return null; }
             return (PeriodKind.AnnualAverage, span.Value.Start, span.Value.End);
         }
@@ -401,15 +410,16 @@ public sealed class FigureExtractor
     private static (PeriodKind, DateOnly, DateOnly) PlanSoFar(PlanPeriod plan, DateOnly until) =>
         until.Year >= plan.EndYear ? (PeriodKind.PlanCumulative, plan.Start, plan.End) : (PeriodKind.PlanToDate, plan.Start, until);
 
-    private static (DateOnly Start, DateOnly End)? AverageSpan(Context c, List<TimeAnchor> usable, TimeAnchor anchor, (int Start, int End) sentence, DateOnly? now)
+    private static (DateOnly Start, DateOnly End)? AverageSpan(Context c, TimeAnchor anchor, (int Start, int End) sentence, DateOnly? now)
     {
-        if (anchor.Plan is null && Carried(c, usable, sentence.Start, c.Blocks.FirstOrDefault(b => b.Start <= sentence.Start && sentence.Start < b.End), false) is { Plan: not null } frame
-            && !usable.Any(a => a.Start >= sentence.Start && a.End <= sentence.End && a.Kind == AnchorKind.Year && a.FromBase))
+        var inSentence = c.Anchors.Between(sentence.Start, sentence.End).ToList();
+        if (anchor.Plan is null && Carried(c, sentence.Start, c.BlockAt(sentence.Start), false) is { Plan: not null } frame
+            && !inSentence.Any(a => a.Kind == AnchorKind.Year && a.FromBase))
             anchor = frame;
         if (anchor.Plan is { } plan)
             return anchor.Kind == AnchorKind.PlanSince && now is { } n && n < plan.End ? (plan.Start, n) : (plan.Start, plan.End);
         if (anchor.Kind == AnchorKind.Span) return (new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.EndYear, 12, 31));
-        var years = usable.Where(a => a.Start >= sentence.Start && a.End <= sentence.End && a.Kind == AnchorKind.Year && a.Year > 0).ToList();
+        var years = inSentence.Where(a => a.Kind == AnchorKind.Year && a.Year > 0).ToList();
         if (years.Count >= 2)
         {
             var first = years[0];
@@ -417,7 +427,7 @@ public sealed class FigureExtractor
             var start = first.FromBase ? first.Year + 1 : first.Year;
             if (last.Year > start) return (new DateOnly(start, 1, 1), new DateOnly(last.Year, 12, 31));
         }
-        var planContext = PlanOf(c, usable, sentence.Start, null);
+        var planContext = PlanOf(c, sentence.Start, null);
         return planContext is null ? null : (planContext.Start, planContext.End);
     }
 
@@ -426,16 +436,15 @@ public sealed class FigureExtractor
     /// reporting frame (a plan, the year so far, January to a month, a half year) that opened a sentence earlier in its
     /// news item. A single year or a date said in passing (2023年，园区被认定为…) does not carry to later paragraphs.
     /// </summary>
-    private static TimeAnchor? Carried(Context c, List<TimeAnchor> usable, int sentenceStart, Block? block, bool isStock)
+    private static TimeAnchor? Carried(Context c, int sentenceStart, Block? block, bool isStock)
     {
-        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= sentenceStart);
+        var paragraph = c.ParagraphOf(sentenceStart);
         // 目前 dates the stocks after it in its paragraph; a flow there still belongs to the report's frame.
         // A goal's date (力争到“十四五”末) dates nothing after it.
-        var inParagraph = usable.LastOrDefault(a => a.Start >= paragraph && a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now)
+        var inParagraph = c.Anchors.BackFrom(sentenceStart, paragraph).FirstOrDefault(a => a.End <= sentenceStart && (isStock || a.Kind != AnchorKind.Now)
             && a.Kind != AnchorKind.PlanEnd && !IsGoal(c, a));
         if (inParagraph is not null) return inParagraph;
-        var itemStart = block?.ItemStart ?? 0;
-        return usable.LastOrDefault(a => a.Start >= itemStart && a.End <= sentenceStart && IsFrame(c, a) && OpensSentence(c, a));
+        return c.Anchors.BackFrom(sentenceStart, block?.ItemStart ?? 0).FirstOrDefault(a => a.End <= sentenceStart && IsFrame(c, a) && OpensSentence(c, a));
     }
 
     /// <summary>Whether a time expression dates a goal (力争到2027年…): it says nothing of the figures after it.</summary>
@@ -453,7 +462,7 @@ public sealed class FigureExtractor
     private static bool IsFrame(Context c, TimeAnchor a) => a.Kind switch
     {
         AnchorKind.PlanDuring or AnchorKind.PlanSince or AnchorKind.YearSoFar => true,
-        AnchorKind.YearToMonth or AnchorKind.HalfYear => c.Report.ParagraphStarts.Contains(c.Segments.SentenceAt(a.Start).Start),
+        AnchorKind.YearToMonth or AnchorKind.HalfYear => c.ParagraphOf(a.Start) == c.Segments.SentenceAt(a.Start).Start,
         _ => false,
     };
 
@@ -465,8 +474,8 @@ public sealed class FigureExtractor
     }
 
     /// <summary>The five-year plan the report is speaking of at <paramref name="at"/>: the last plan expression before it in its news item.</summary>
-    private static PlanPeriod? PlanOf(Context c, List<TimeAnchor> usable, int at, Block? block) =>
-        usable.LastOrDefault(a => a.Plan is not null && a.End <= at && a.Start >= (block?.ItemStart ?? 0))?.Plan;
+    private static PlanPeriod? PlanOf(Context c, int at, Block? block) =>
+        c.Anchors.BackFrom(at, block?.ItemStart ?? 0).FirstOrDefault(a => a.Plan is not null && a.End <= at)?.Plan;
 
     /// <summary>
     /// Whose figure it is: an enterprise named before it in its sentence (not as one example of a group), else a park
@@ -475,12 +484,12 @@ public sealed class FigureExtractor
     /// </summary>
     private static Mention? Subject(Context c, NumberToken token, (int Start, int End) sentence, List<CandidateNote> notes)
     {
-        var before = c.Mentions.Where(m => !m.IsReference && m.End <= token.Start).ToList();
+        var paragraph = c.ParagraphOf(token.Start);
+        var before = c.Mentions.Between(Math.Min(paragraph, sentence.Start), token.Start).Where(m => !m.IsReference && m.End <= token.Start).ToList();
         var enterprise = before.LastOrDefault(m => m.Enterprise is not null && !m.IsExample && m.Start >= sentence.Start);
         var park = before.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= sentence.Start && LeadsClause(c, m));
         if (enterprise is not null && (park is null || enterprise.Start > park.Start)) return enterprise;
         if (park is not null) return park;
-        var paragraph = c.Report.ParagraphStarts.LastOrDefault(p => p <= token.Start);
         var earlier = before.LastOrDefault(m => m.Enterprise is null && !m.IsGeneric && m.Start >= paragraph && LeadsClause(c, m));
         if (earlier is not null) return earlier;
         if (c.MainPark is null)
@@ -497,7 +506,7 @@ public sealed class FigureExtractor
     {
         var (start, _) = c.Segments.ClauseAt(m.Start);
         var lead = c.Reading[start..m.Start].ToCharArray();
-        foreach (var a in c.Anchors.Where(a => a.Start < m.Start && a.End > start))
+        foreach (var a in c.Anchors.Between(start - 40, m.Start).Where(a => a.End > start))
             for (var i = Math.Max(a.Start, start); i < Math.Min(a.End, m.Start); i++) lead[i - start] = ' ';
         var text = new string(lead).Replace(" ", "", StringComparison.Ordinal).Trim('“', '”', '"');
         foreach (var opener in Lexicon.Openers)
@@ -516,11 +525,11 @@ public sealed class FigureExtractor
         for (var at = reading.IndexOf("分别", StringComparison.Ordinal); at >= 0; at = reading.IndexOf("分别", at + 2, StringComparison.Ordinal))
         {
             var sentence = c.Segments.SentenceAt(at);
-            var group = c.Tokens.Where(t => t.Start > at && t.Start < sentence.End).ToList();
+            var group = c.Tokens.Between(at + 1, sentence.End).ToList();
             if (group.Count < 2) continue;
-            var listed = c.Mentions.Where(m => m.Start >= sentence.Start && m.End <= at && !m.IsGeneric && !m.IsReference).ToList();
-            var years = c.Anchors.Where(a => a.Start >= sentence.Start && a.End <= at && a.Kind == AnchorKind.Year && a.Year > 0).ToList();
-            var governing = c.Anchors.LastOrDefault(a => a.End <= at && a.Plan is not null && a.Start >= (c.Blocks.FirstOrDefault(b => b.Start <= at && at < b.End)?.ItemStart ?? 0));
+            var listed = c.Mentions.Between(sentence.Start, at).Where(m => m.End <= at && !m.IsGeneric && !m.IsReference).ToList();
+            var years = c.Anchors.Between(sentence.Start, at).Where(a => a.End <= at && a.Kind == AnchorKind.Year && a.Year > 0).ToList();
+            var governing = c.Anchors.BackFrom(at, c.BlockAt(at)?.ItemStart ?? 0).FirstOrDefault(a => a.End <= at && a.Plan is not null);
             for (var i = 0; i < group.Count; i++)
             {
                 Mention? subject = listed.Count == group.Count ? listed[i] : null;
@@ -545,10 +554,10 @@ public sealed class FigureExtractor
         if (segmentStart > clause.Start)
         {
             // 9宗919亩: the second number of a clause shares the words before the first.
-            var earlier = c.Tokens.LastOrDefault(t => t.End <= segmentStart && t.Start >= clause.Start);
+            var earlier = c.Tokens.BackFrom(segmentStart, clause.Start).FirstOrDefault(t => t.End <= segmentStart);
             if (earlier is not null && phrases.TryGetValue(earlier, out var shared)) return (shared.Phrase, true);
         }
-        if (c.Segments.PreviousClause(token.Start) is { } previousClause && !c.Tokens.Any(t => t.Start >= previousClause.Start && t.Start < previousClause.End))
+        if (c.Segments.PreviousClause(token.Start) is { } previousClause && !c.Tokens.Between(previousClause.Start, previousClause.End).Any())
         {
             var fromPrevious = Clean(c, previousClause.Start, previousClause.End);
             if (fromPrevious.Length > 0) return (fromPrevious, true);
@@ -569,9 +578,9 @@ public sealed class FigureExtractor
     {
         var reading = c.Reading;
         var chars = reading[start..end].ToCharArray();
-        foreach (var a in c.Anchors.Where(a => a.Start < end && a.End > start))
+        foreach (var a in c.Words.Between(start - 40, end).Where(a => a.End > start))
             for (var i = Math.Max(a.Start, start); i < Math.Min(a.End, end); i++) chars[i - start] = ' ';
-        foreach (var m in c.Mentions.Where(m => m.Start < end && m.End > start && !m.IsReference))
+        foreach (var m in c.Mentions.Between(start - 80, end).Where(m => m.End > start && !m.IsReference))
             for (var i = Math.Max(m.Start, start); i < Math.Min(m.End, end); i++) chars[i - start] = ' ';
         var text = new string(chars);
         // What stands before the last gap left by a time expression or subject is context, not the indicator's name.
@@ -623,10 +632,10 @@ public sealed class FigureExtractor
         return reading[start..end].Replace('\n', ' ').Trim();
     }
 
-    private string? MainPark(List<Mention> mentions, List<Block> relevant)
+    private string? MainPark(List<Mention> mentions, Positioned<Block> blocks)
     {
         var counted = mentions.Where(m => !m.IsGeneric && !m.IsReference && m.Enterprise is null && subjects.IsZoneOrPark(m)
-                && relevant.Any(b => b.Start <= m.Start && m.Start < b.End))
+                && BlockAt(blocks, m.Start)?.Relevant == true)
             .GroupBy(m => m.ParkCode)
             .Select(g => (Park: g.Key, Count: g.Count(), First: g.Min(m => m.Start)))
             .OrderByDescending(g => g.Count).ThenBy(g => g.First).ToList();
@@ -635,6 +644,8 @@ public sealed class FigureExtractor
 
     /// <summary>A run of paragraphs under one title; <paramref name="ItemStart"/> is where its news item begins.</summary>
     private sealed record Block(int Start, int End, int ItemStart, bool Relevant);
+
+    private static Block? BlockAt(Positioned<Block> blocks, int index) => blocks.BackFrom(index + 1).FirstOrDefault(b => index < b.End);
 
     /// <summary>
     /// A newspaper page holds several items. The text splits at titles (short lines without a comma, or # headings);
@@ -653,17 +664,26 @@ public sealed class FigureExtractor
             var isTitle = text.StartsWith('#') || (text.Length is > 1 and <= 40 && text.IndexOfAny(['，', ',', '。', '；', ';']) < 0);
             if (isTitle && starts[^1] != paragraphs[i]) starts.Add(paragraphs[i]);
         }
+        var positioned = new Positioned<Mention>(mentions, m => m.Start);
         var blocks = new List<Block>();
         var itemStart = 0;
         bool? previousRelevant = null;
-        for (var i = 0; i < starts.Count; i++)
+        bool OpensItem(int i)
         {
             var start = starts[i];
             var end = i + 1 < starts.Count ? starts[i + 1] : reading.Length;
             var head = reading[start..Math.Min(end, start + 120)];
-            var opensItem = i == 0 || Lexicon.NewsItemMarkers.Any(w => head.Contains(w, StringComparison.Ordinal));
+            // A title, or a title and a photo credit, belongs to the item whose byline follows it.
+            return Lexicon.NewsItemMarkers.Any(w => head.Contains(w, StringComparison.Ordinal))
+                || (end - start <= 60 && i + 1 < starts.Count && OpensItem(i + 1));
+        }
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : reading.Length;
+            var opensItem = i == 0 || OpensItem(i);
             if (opensItem) itemStart = start;
-            var names = mentions.Any(m => m.Start >= start && m.End <= end && !m.IsGeneric && subjects.IsZoneOrPark(m));
+            var names = positioned.Between(start, end).Any(m => m.End <= end && !m.IsGeneric && subjects.IsZoneOrPark(m));
             var relevant = names || (!opensItem && previousRelevant == true);
             blocks.Add(new Block(start, end, itemStart, relevant));
             previousRelevant = relevant;

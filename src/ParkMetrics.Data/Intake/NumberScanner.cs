@@ -167,8 +167,8 @@ internal sealed partial class NumberScanner
             for (var i = 0; i < reading.Length; i++)
             {
                 if (reading[i] != open) continue;
-                var end = reading.IndexOf(close, i + 1);
-                if (end < 0 || end - i - 1 > maxLength) continue;
+                var end = reading.IndexOf(close, i + 1, Math.Min(maxLength + 1, reading.Length - i - 1));
+                if (end < 0) continue;
                 for (var k = i; k <= end; k++) inside[k] = true;
                 i = end;
             }

@@ -27,6 +27,11 @@ public sealed class ReportText
         Reading = reading;
         this.origin = origin;
         ParagraphStarts = paragraphStarts;
+        typicalLine = new(() =>
+        {
+            var lengths = original.Split('\n').Select(l => l.Trim().Length).Where(l => l > 0).Order().ToList();
+            return lengths.Count == 0 ? 0 : lengths[lengths.Count * 3 / 4];
+        });
     }
 
     public static ReportText Read(string original)
@@ -78,6 +83,31 @@ public sealed class ReportText
         origin.Add(original.Length);
         return new ReportText(original, reading.ToString(), [.. origin], paragraphs);
     }
+
+    /// <summary>
+    /// Whether the reading position stands in a title: a line of its own, at most 40 characters without a comma or a
+    /// full stop, after a line that ended a sentence (or a blank line), and shorter than the column's usual line, so that
+    /// a wrapped line of a narrow column is not taken for one.
+    /// </summary>
+    public bool IsInTitle(int readingIndex)
+    {
+        var at = OriginalIndex(readingIndex);
+        var start = at > 0 ? Original.LastIndexOf('\n', at - 1) + 1 : 0;
+        var end = Original.IndexOf('\n', at);
+        if (end < 0) end = Original.Length;
+        var line = Original[start..end].Trim();
+        if (line.StartsWith('#')) return true;
+        if (line.Length is 0 or > 40 || line.IndexOfAny(['，', ',', '。', '；', ';']) >= 0) return false;
+        var previousEnd = start - 1;
+        while (previousEnd > 0 && char.IsWhiteSpace(Original[previousEnd - 1]) && Original[previousEnd - 1] != '\n') previousEnd--;
+        var previousStart = previousEnd > 0 ? Original.LastIndexOf('\n', previousEnd - 1) + 1 : 0;
+        var previous = previousEnd > 0 ? Original[previousStart..previousEnd].Trim() : "";
+        var afterSentence = previous.Length == 0 || SentenceEnds.Contains(previous[^1]) || previous.StartsWith('#')
+            || (previous.Length > 1 && previous[^1] is '”' or '」' or '）' && SentenceEnds.Contains(previous[^2]));
+        return afterSentence && line.Length < 0.8 * typicalLine.Value;
+    }
+
+    private readonly Lazy<double> typicalLine;
 
     /// <summary>The original index of reading position <paramref name="readingIndex"/> (the text's length at the end).</summary>
     public int OriginalIndex(int readingIndex) => origin[Math.Clamp(readingIndex, 0, origin.Length - 1)];
