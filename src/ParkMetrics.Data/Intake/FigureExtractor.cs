@@ -21,8 +21,6 @@ public sealed record Extraction(IReadOnlyList<Candidate> Candidates, IReadOnlyLi
 /// </summary>
 public sealed class FigureExtractor
 {
-    public const int MaxQuoteLength = SeedSet.MaxQuoteLength;
-
     private readonly NumberScanner numbers;
     private readonly SubjectReader subjects;
     private readonly IndicatorMatcher indicators;
@@ -168,7 +166,7 @@ public sealed class FigureExtractor
         if (respectively.ContainsKey(token) && pairing.Subject is null && pairing.Year is null) notes.Add(CandidateNote.RespectivelyUnpaired);
         if (unit is null) notes.Add(CandidateNote.NewUnit);
 
-        var (quote, quoteStart) = Quote(c, clause, token);
+        var (quote, quoteStart) = ClauseQuote.Cut(c.Report, clause, token.Start, token.End);
         return new Candidate(index, c.Report.OriginalIndex(token.Start), token.ValueText, value, unitText, unit is not null, qualifier, measure,
             period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
             notes.Distinct().ToList());
@@ -600,26 +598,6 @@ public sealed class FigureExtractor
             text = text.Trim().Trim('“', '”', '、', ',', '，');
         }
         return text;
-    }
-
-    private static (string Quote, int Start) Quote(Context c, (int Start, int End) clause, NumberToken token)
-    {
-        var (start, end) = clause;
-        if (end - start > MaxQuoteLength || c.Report.OriginalSpan(start, end).Length > MaxQuoteLength)
-        {
-            // Too long for a quote: the words around the number, cut where a list item or a space ends.
-            var half = (MaxQuoteLength - (token.End - token.Start)) / 2;
-            start = Math.Max(clause.Start, token.Start - half);
-            end = Math.Min(clause.End, token.End + half);
-            var cut = c.Reading.IndexOf('、', start, token.Start - start);
-            if (cut >= 0 && cut + 1 < token.Start) start = cut + 1;
-            var cutEnd = c.Reading.LastIndexOf('、', end - 1, end - token.End);
-            if (cutEnd > token.End) end = cutEnd;
-            while (c.Report.OriginalSpan(start, end).Length > MaxQuoteLength && end > token.End) end--;
-            while (c.Report.OriginalSpan(start, end).Length > MaxQuoteLength && start < token.Start) start++;
-        }
-        var from = c.Report.OriginalIndex(start);
-        return (c.Report.OriginalSpan(start, end), from);
     }
 
     private static string Shorten(string name) => name.Length > 40 ? name[..40] : name;

@@ -112,6 +112,18 @@ public sealed class ReportText
     /// <summary>The original index of reading position <paramref name="readingIndex"/> (the text's length at the end).</summary>
     public int OriginalIndex(int readingIndex) => origin[Math.Clamp(readingIndex, 0, origin.Length - 1)];
 
+    /// <summary>The reading position of original index <paramref name="originalIndex"/> (of the next kept character when that one was dropped).</summary>
+    public int ReadingIndex(int originalIndex)
+    {
+        int low = 0, high = origin.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (origin[mid] < originalIndex) low = mid + 1; else high = mid;
+        }
+        return low;
+    }
+
     /// <summary>The original text behind reading range [<paramref name="start"/>, <paramref name="end"/>): verbatim, wraps included.</summary>
     public string OriginalSpan(int start, int end)
     {

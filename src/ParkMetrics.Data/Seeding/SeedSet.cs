@@ -153,7 +153,7 @@ public sealed class SeedSet
         var qualifier = row.Code<Qualifier>("qualifier");
         var source = row.Required("source");
         if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", Reason.Unknown("source", source));
-        var quote = row.Required("quote");
+        var quote = row.Required("quote", lineBreaks: true);
         if (quote.Length > MaxQuoteLength) row.Fail("quote", Reason.QuoteTooLong(MaxQuoteLength));
         else if (quote.Length > 0 && valueText.Length > 0 && !quote.Contains(valueText, StringComparison.Ordinal))
             row.Fail("quote", Reason.QuoteLacksValue(valueText));

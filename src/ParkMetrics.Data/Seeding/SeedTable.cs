@@ -19,18 +19,21 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, s
         ErrorCount++;
     }
 
-    /// <summary>The field's text, trimmed; null when empty or blank. Control characters (a NUL, a stray escape) fail the row.</summary>
-    public string? Optional(string field)
+    /// <summary>
+    /// The field's text, trimmed; null when empty or blank. Control characters (a NUL, a stray escape) fail the row;
+    /// line breaks only where <paramref name="lineBreaks"/> allows them (a quote keeps a report's hard wraps).
+    /// </summary>
+    public string? Optional(string field, bool lineBreaks = false)
     {
         var value = fields[field]?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
-        if (value.Any(char.IsControl)) Fail(field, Reason.ControlCharacter);
+        if (value.Any(c => char.IsControl(c) && !(lineBreaks && c is '\n' or '\r'))) Fail(field, Reason.ControlCharacter);
         return value;
     }
 
-    public string Required(string field)
+    public string Required(string field, bool lineBreaks = false)
     {
-        var value = Optional(field);
+        var value = Optional(field, lineBreaks);
         if (value is null) Fail(field, Reason.Required);
         return value ?? "";
     }

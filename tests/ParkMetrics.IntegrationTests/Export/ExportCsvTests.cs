@@ -193,8 +193,12 @@ public sealed class ExportCsvTests(SeededExportApp app)
         var text = Encoding.UTF8.GetString(body);
 
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal)); // every record ends with CRLF (no quote holds a line break)
-        Assert.Contains("\"1月至8月,开发区完成规上工业产值993.1亿元,增长18.7%\"", text, StringComparison.Ordinal); // a comma quotes the field
+        // A quote keeps the report's hard wraps verbatim, inside its quoted field; outside quoted fields every line ends with CRLF.
+        Assert.Contains("\"推动黄河上游2台300兆瓦和青海宁\n北2台135兆瓦火电机组升级改造\"", text, StringComparison.Ordinal);
+        var outsideQuotedFields = System.Text.RegularExpressions.Regex.Replace(text, "\"(?:[^\"]|\"\")*\"", "");
+        Assert.DoesNotContain('\n', outsideQuotedFields.Replace("\r\n", "", StringComparison.Ordinal));
+        var parsed = Csv.Parse(text);
+        Assert.All(parsed.Records, r => Assert.Equal(parsed.Header.Count, r.Values.Count));
     }
 
     [Fact]

@@ -77,9 +77,7 @@ public sealed class ProvenanceDialogTests : ComponentTest
 
     /// <summary>The number to mark is the figure, never digits inside a longer number printed before it (the 20 of 2023, the 5 of 295).</summary>
     [Theory]
-    [InlineData("beichuan", "fixed_asset_investment", "year", "2023-01-01", "2023年，园区完成固定资产投资", "20")]
-    [InlineData("dongchuan", "retail_sales_above_limit_growth", "annual_average", "2021-01-01", "完成限上零售业销售额295亿元，年均增长", "5")]
-    [InlineData("dongchuan", "patents_design_new", "plan_cumulative", "2021-01-01", "新增实用新型专利389件，发明专利114件，外观专利", "14")]
+    [InlineData("xetdz", "project_capacity_wafer_slicing", "point", "2023-08-31", "35吉瓦单晶硅、", "5")]
     public void Show_NumberAlsoInsideALongerNumber_MarksTheStandaloneOne(string park, string indicator, string kind, string start, string before, string number)
     {
         var cut = Render<ProvenanceDialog>();
