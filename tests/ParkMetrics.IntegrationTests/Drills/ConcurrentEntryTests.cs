@@ -22,8 +22,7 @@ public sealed class ConcurrentEntryTests(MigratedDatabase database) : DatabaseTe
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private FigureEditor Editor => new(new PooledDbContextFactory<ParkMetricsDbContext>(
-        new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(Database.ConnectionString).Options));
+    private FigureEditor Editor => new(Database.Contexts, Database.Writer);
 
     public override async ValueTask InitializeAsync()
     {

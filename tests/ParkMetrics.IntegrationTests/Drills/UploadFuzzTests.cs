@@ -27,8 +27,7 @@ public sealed class UploadFuzzTests(MigratedDatabase database) : DatabaseTest(da
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ObservationUpload Upload => new(new PooledDbContextFactory<ParkMetricsDbContext>(
-        new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(Database.ConnectionString).Options));
+    private ObservationUpload Upload => new(Database.Contexts, Database.Writer);
 
     [Fact]
     public async Task Upload_DamagedFiles_AreAppliedWholeOrRefusedWithoutAChange()
