@@ -100,7 +100,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     {
         await using var db = app.CreateContext();
         var before = await db.Observations.IgnoreQueryFilters().CountAsync(Ct);
-        var csv = $"{Header}\nbeichuan,,industrial_output,year,2033-01-01,2033-12-31,400,亿元,exact,beichuan-2024,产值400亿元\n";
+        var csv = $"{Header}\nbeichuan,,industrial_output,year,2033-01-01,2033-12-31,400,亿元,exact,{AdminApp.NotesSource},产值400亿元\n";
 
         var result = await new ObservationUpload(Contexts, new FigureWriter(Contexts)).ProcessAsync(Encoding.UTF8.GetBytes(csv), "year.csv", apply: false, "admin@example.org", Ct);
 
@@ -117,9 +117,9 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
         var before = await db.Observations.IgnoreQueryFilters().CountAsync(Ct);
         var csv = $"""
             {Header}
-            beichuan,,industrial_output,year,2034-01-01,2034-12-31,410,亿元,exact,beichuan-2024,产值410亿元
-            beichuan,,industrial_output,year,2035-01-01,2035-12-31,四百,亿元,exact,beichuan-2024,产值四百亿元
-            beichuan,,industrial_output,year,2036-01-01,2036-12-31,420,亿元,exact,beichuan-2024,产值420亿元
+            beichuan,,industrial_output,year,2034-01-01,2034-12-31,410,亿元,exact,{AdminApp.NotesSource},产值410亿元
+            beichuan,,industrial_output,year,2035-01-01,2035-12-31,四百,亿元,exact,{AdminApp.NotesSource},产值四百亿元
+            beichuan,,industrial_output,year,2036-01-01,2036-12-31,420,亿元,exact,{AdminApp.NotesSource},产值420亿元
             """;
 
         var result = await new ObservationUpload(Contexts, new FigureWriter(Contexts)).ProcessAsync(Encoding.UTF8.GetBytes(csv), "bad.csv", apply: true, "admin@example.org", Ct);
@@ -133,7 +133,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task Upload_GbkFileFromExcel_IsReadAsGbkAndApplied()
     {
-        var csv = $"{Header}\r\nbeichuan,,industrial_output,year,2037-01-01,2037-12-31,430,亿元,approx,beichuan-2024,约430亿元\r\n";
+        var csv = $"{Header}\r\nbeichuan,,industrial_output,year,2037-01-01,2037-12-31,430,亿元,approx,{AdminApp.NotesSource},约430亿元\r\n";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbk = Encoding.GetEncoding("GBK").GetBytes(csv);
 
