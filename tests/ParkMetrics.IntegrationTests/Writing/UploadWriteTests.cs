@@ -101,29 +101,6 @@ public sealed class UploadWriteTests(MigratedDatabase database) : DatabaseTest(d
     }
 
     [Fact]
-    public async Task Upload_NewFigureForARetiredSource_IsRefused()
-    {
-        await RetireAsync("beichuan-2024");
-        using var ui = new UICulture("zh-CN");
-
-        var result = await Upload.ProcessAsync(Encoding.UTF8.GetBytes($"{Header}\n{QuoteRuleTests.Standing}\n"), "retired.csv", apply: true, "admin@example.org", Ct);
-
-        Assert.Equal("retired.csv:2: source: 来源 beichuan-2024 已停用，不能再添加数据", Assert.Single(result.Errors).ToString());
-    }
-
-    [Fact]
-    public async Task Upload_CorrectionOfARetiredSourcesFigure_IsApplied()
-    {
-        await RetireAsync("beichuan-2024");
-        var correction = NewAndChanged.Split('\n')[2];
-
-        var result = await Upload.ProcessAsync(Encoding.UTF8.GetBytes($"{Header}\n{correction}\n"), "retired.csv", apply: true, "admin@example.org", Ct);
-
-        Assert.Empty(result.Errors);
-        Assert.Equal((true, UploadAction.Change), (result.Applied, Assert.Single(result.Rows).Action));
-    }
-
-    [Fact]
     public async Task Upload_PreviewOfOneRow_ReadsOnlyTheFigureWithItsKey()
     {
         await using (var db = Database.CreateContext())
@@ -190,12 +167,6 @@ public sealed class UploadWriteTests(MigratedDatabase database) : DatabaseTest(d
         await UploadOn(Database.Contexts, cache).ProcessAsync(Encoding.UTF8.GetBytes(NewAndChanged), "cache.csv", apply: false, "admin@example.org", Ct);
 
         Assert.Equal(1, await cache.GetAsync("figures", () => Task.FromResult(2)));
-    }
-
-    private async Task RetireAsync(string code)
-    {
-        await using var db = Database.CreateContext();
-        await db.Sources.Where(s => s.Code == code).ExecuteUpdateAsync(u => u.SetProperty(s => s.RetiredAt, DateTimeOffset.UtcNow), Ct);
     }
 
     private async Task<long> CountAsync(string table) =>
