@@ -128,7 +128,7 @@ public sealed partial class FigureWriter
     }
 
     /// <summary>The park's own figure of an indicator for the year starting at <paramref name="start"/>, unless deleted.</summary>
-    internal static Task<Observation?> LiveYearFigureAsync(ParkMetricsDbContext db, int parkId, int indicatorId, DateOnly start, CancellationToken ct) =>
+    private static Task<Observation?> LiveYearFigureAsync(ParkMetricsDbContext db, int parkId, int indicatorId, DateOnly start, CancellationToken ct) =>
         db.Observations.Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == parkId && o.EnterpriseId == null
             && o.IndicatorId == indicatorId && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start, ct);
 

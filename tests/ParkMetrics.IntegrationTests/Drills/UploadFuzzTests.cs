@@ -1,8 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
-using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.IntegrationTests.Infrastructure;
 
