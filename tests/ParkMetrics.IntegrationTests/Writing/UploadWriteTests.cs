@@ -146,6 +146,27 @@ public sealed class UploadWriteTests(MigratedDatabase database) : DatabaseTest(d
     }
 
     [Fact]
+    public async Task Upload_FigureCorrectedByAnotherAdminMeanwhile_AnswersAConflictAndWritesNothing()
+    {
+        var meanwhile = new InsertMeanwhile(Database.ConnectionString, """
+            UPDATE "Observations" SET "Value" = 190000, "ReportedValue" = 19, "EnteredBy" = 'other@example.org'
+            WHERE "PeriodKind" = 'year' AND "PeriodStart" = DATE '2023-01-01' AND "EnterpriseId" IS NULL
+              AND "ParkId" = (SELECT "Id" FROM "Parks" WHERE "Code" = 'beichuan')
+              AND "IndicatorId" = (SELECT "Id" FROM "Indicators" WHERE "Code" = 'fixed_asset_investment')
+            """);
+        var audits = await CountAsync("AuditEntries");
+
+        var result = await UploadOn(meanwhile.Contexts).ProcessAsync(Encoding.UTF8.GetBytes(NewAndChanged), "race.csv", apply: true, "admin@example.org", Ct);
+
+        Assert.True(result.Conflict);
+        Assert.False(result.Applied);
+        Assert.Equal(audits, await CountAsync("AuditEntries"));
+        await using var db = Database.CreateContext();
+        Assert.False(await db.Observations.AnyAsync(o => o.PeriodKind == PeriodKind.Point && o.Park.Code == "beichuan"
+            && o.Indicator.Code == "fixed_asset_investment", Ct)); // the new figure in the same file was not written either
+    }
+
+    [Fact]
     public async Task Upload_Applied_InvalidatesTheReadCache()
     {
         using var memory = new MemoryCache(new MemoryCacheOptions());
