@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Intake;
 using ParkMetrics.Data.Seeding;
+using ParkMetrics.Data.Writing;
 
 const string Usage = """
     Usage: ParkMetrics.Import <command> [options]
@@ -13,10 +15,13 @@ const string Usage = """
     Commands:
       migrate                         apply the database migrations
       seed [--dir DIR]                load the seed CSV files (default: data/seed) in one transaction, with the
-                                      articles' texts from PARKMETRICS_ARTICLES (default: ../shared/seeds) if present
+                                      articles' texts from PARKMETRICS_ARTICLES (default: ../shared/seeds) if present;
+                                      every quote must stand in its article; figures an admin entered, corrected or
+                                      deleted are kept (and counted)
       verify-quotes --articles DIR    check every quote against the article texts in DIR
       import --file PATH              load a large file of observations in the seed's columns in one transaction
-                                      (checked first; binary COPY and one merge by natural key)
+                                      (checked first; binary COPY and one merge by natural key, audited; figures
+                                      an admin entered, corrected or deleted are kept and counted)
       extract --file PATH [--published YYYY-MM-DD] [--as-of YYYY-MM-DD] [--source CODE] [--catalog DIR] [--out PATH]
                                       propose the figures of a report (UTF-8 text, simplified or traditional) as
                                       CSV in observations.csv's columns plus measure, for review and upload; what
@@ -36,6 +41,7 @@ const string Usage = """
 if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var seedDir = Option("--dir") ?? SeedDirectory.Find();
+var user = $"{Environment.UserName} (ParkMetrics.Import)"; // whom the audit entries of the seed and the import name
 
 try
 {
@@ -51,7 +57,7 @@ try
                 : $"{problems.Count} of {seedSet.Observations.Count} quotes failed.");
             return problems.Count == 0 ? 0 : 1;
         case "migrate":
-            await WithDatabaseAsync(async db =>
+            await WithDatabaseAsync(async (db, _) =>
             {
                 var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
                 await db.Database.MigrateAsync();
@@ -60,23 +66,22 @@ try
             return 0;
         case "seed":
             var seed = SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir));
-            await WithDatabaseAsync(async db =>
+            await WithDatabaseAsync(async (_, writer) =>
             {
-                var result = await SeedImporter.ImportAsync(db, seed);
-                Console.WriteLine(result.ChangedAnything
+                var result = await writer.SeedAsync(seed, user);
+                Console.WriteLine((result.ChangedAnything
                     ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Deleted} deleted, {result.Unchanged} unchanged."
-                    : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).");
+                    : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).") + Kept(result.Kept));
             });
             return 0;
         case "synth":
             var options = new SyntheticOptions(IntOption("--parks"), IntOption("--years"), IntOption("--observations"), IntOption("--seed", 1));
-            await WithDatabaseAsync(async db =>
+            await WithDatabaseAsync(async (db, writer) =>
             {
                 if (!await db.Indicators.AnyAsync())
                 {
-                    var seeded = await SeedImporter.ImportAsync(db, SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir)));
+                    var seeded = await writer.SeedAsync(SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir)), user);
                     Console.WriteLine($"The database held no indicators: seeded from {seedDir} ({seeded.Inserted} rows).");
-                    db.ChangeTracker.Clear();
                 }
                 var clock = Stopwatch.StartNew();
                 var result = await SyntheticData.GenerateAsync(db, options);
@@ -86,11 +91,12 @@ try
             return 0;
         case "import":
             var file = Option("--file") ?? throw new ArgumentException("import needs --file PATH (observations in the seed's columns)");
-            await WithDatabaseAsync(async db =>
+            await WithDatabaseAsync(async (_, writer) =>
             {
-                var result = await BulkImport.ImportAsync(db, file);
+                var result = await writer.ImportAsync(file, user);
                 Console.WriteLine($"Imported {file}: {result.Rows} rows checked in {result.Checking.TotalSeconds:0.0} s, written in " +
-                    $"{result.Writing.TotalSeconds:0.0} s: {result.Inserted} inserted, {result.Changed} changed, {result.Rows - result.Inserted - result.Changed} unchanged.");
+                    $"{result.Writing.TotalSeconds:0.0} s: {result.Inserted} inserted, {result.Changed} changed, " +
+                    $"{result.Rows - result.Inserted - result.Changed - result.Kept} unchanged." + Kept(result.Kept));
             });
             return 0;
         case "extract":
@@ -106,7 +112,7 @@ try
             }
             else
             {
-                (catalog, sources) = await QueryDatabaseAsync(async db => (await IntakeCatalog.LoadAsync(db),
+                (catalog, sources) = await QueryDatabaseAsync(async (db, _) => (await IntakeCatalog.LoadAsync(db),
                     (await db.Sources.Select(s => new { s.Code, s.PublishedOn, s.AsOf }).ToListAsync()).Select(s => (s.Code, s.PublishedOn, s.AsOf)).ToList()));
             }
             var sourceCode = Option("--source");
@@ -128,7 +134,7 @@ try
                 (dates.Now is null ? " (the report's date is unknown: give --published or --source)" : ""));
             return 0;
         case "bench-chart":
-            await WithDatabaseAsync(db => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
+            await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
                 IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
             return 0;
         default:
@@ -164,9 +170,12 @@ DateOnly? DateOption(string name) =>
         ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new ArgumentException($"{name} needs a date YYYY-MM-DD, not '{text}'.")
         : null;
 
-async Task WithDatabaseAsync(Func<ParkMetricsDbContext, Task> action) => await QueryDatabaseAsync(async db => { await action(db); return true; });
+static string Kept(int kept) => kept == 0 ? "" : $" Kept {kept} figures an admin entered or corrected.";
 
-async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, Task<T>> action)
+async Task WithDatabaseAsync(Func<ParkMetricsDbContext, FigureWriter, Task> action) =>
+    await QueryDatabaseAsync(async (db, writer) => { await action(db, writer); return true; });
+
+async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, FigureWriter, Task<T>> action)
 {
     var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__ParkMetrics");
     EmbeddedPostgres? embedded = null;
@@ -177,8 +186,9 @@ async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, Task<T>> action)
     }
     try
     {
-        await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
-        return await action(db);
+        var contexts = new PooledDbContextFactory<ParkMetricsDbContext>(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await action(db, new FigureWriter(contexts)); // no read cache in the console to invalidate
     }
     finally
     {

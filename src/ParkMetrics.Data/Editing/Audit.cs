@@ -11,7 +11,10 @@ public static class Audit
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>What an admin sees of a figure in its history.</summary>
+    /// <summary>
+    /// What an admin sees of a figure in its history, its source named by code. The bulk import builds the same object
+    /// in SQL (<c>Writing/FigureWriter.Import.cs</c>): a field added here goes there too.
+    /// </summary>
     public static string Snapshot(Observation o) => JsonSerializer.Serialize(new
     {
         park = o.Park?.Code,
@@ -25,6 +28,7 @@ public static class Audit
         reportedUnit = o.ReportedUnit,
         qualifier = EnumCode.Of(o.Qualifier),
         source = o.Source?.Code,
+        quote = o.Quote,
         note = o.Note,
         deleted = o.DeletedAt is not null,
     }, Json);

@@ -37,6 +37,7 @@ public static class EntryValidation
 
     public static string NotANumber => Say("请输入数字", "enter a number");
     public static string ReasonRequired => Say("变动超过 50%，请确认并填写原因", "a change of more than 50% needs a confirmation and a reason");
+    public static string QuoteRequired => Say("该来源有原文，请填写数据所在的原文语句", "this source has a text: quote the passage the figure comes from");
     public static string DeleteReasonRequired => Say("删除数据需要填写原因", "deleting a figure needs a reason");
 
     /// <summary>Whether going from <paramref name="previous"/> to <paramref name="value"/> is a change of more than half.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Seeding;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.Data.Editing;
 
@@ -12,70 +12,64 @@ public sealed record UploadRow(int Line, UploadAction Action, ObservationRow Row
 /// <param name="EncodingNote">Set when the file was not UTF-8 and was read as GBK/GB18030.</param>
 public sealed record UploadResult(string FileName, IReadOnlyList<SeedError> Errors, IReadOnlyList<UploadRow> Rows, string? EncodingNote, bool Applied)
 {
+    /// <summary>Another write changed one of the file's figures between the preview and the apply: nothing was written.</summary>
+    public bool Conflict { get; init; }
+
     public int Count(UploadAction action) => Rows.Count(r => r.Action == action);
 }
 
 /// <summary>
-/// A CSV of figures in the columns of data/seed/observations.csv: checked row by row against the database's catalogs,
-/// previewed as inserts, changes and unchanged rows, and applied in one transaction only when no row has an error.
+/// A CSV of figures in the columns of data/seed/observations.csv, optionally followed by a <c>measure</c> column: checked
+/// row by row against the database's catalogs, previewed as inserts, changes and unchanged rows, and applied through the
+/// <see cref="FigureWriter"/> in one transaction only when no row has an error. The upload page, the import API and the
+/// intake all come through here.
 /// </summary>
-public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> contexts)
+public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> contexts, FigureWriter writer)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
     static ObservationUpload() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public async Task<UploadResult> ProcessAsync(byte[] content, string fileName, bool apply, string user, CancellationToken ct = default)
+    /// <summary>A file from the upload page: decoded (UTF-8, else GB18030) and written as an upload.</summary>
+    public Task<UploadResult> ProcessAsync(byte[] content, string fileName, bool apply, string user, CancellationToken ct = default)
     {
         var (text, note) = Decode(content);
+        return ProcessAsync(text, fileName, note, WriteOrigin.Upload, apply, user, reason: null, ct);
+    }
+
+    /// <summary>
+    /// CSV text from the upload, the import API (<see cref="WriteOrigin.Api"/>) or the intake (<see cref="WriteOrigin.Intake"/>,
+    /// whose <paramref name="reason"/> names the source it read): checked with errors by line, previewed, or applied in
+    /// one audited transaction; applying the same rows again changes nothing.
+    /// </summary>
+    public Task<UploadResult> ProcessAsync(string csv, string fileName, WriteOrigin origin, bool apply, string user, string? reason, CancellationToken ct = default)
+    {
+        if (origin is not (WriteOrigin.Upload or WriteOrigin.Api or WriteOrigin.Intake))
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, "An upload is an admin's upload, import API call or intake.");
+        return ProcessAsync(csv, fileName, encodingNote: null, origin, apply, user, reason, ct);
+    }
+
+    private async Task<UploadResult> ProcessAsync(string csv, string fileName, string? encodingNote, WriteOrigin origin, bool apply, string user,
+        string? reason, CancellationToken ct)
+    {
         var errors = new List<SeedError>();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = SeedTable.Read(new StringReader(text), fileName, SeedSet.ObservationColumns, errors);
-        var observations = SeedSet.ReadObservations(rows, await ContextAsync(db, ct));
-        if (errors.Count > 0) return new UploadResult(fileName, errors, [], note, Applied: false);
-
-        var existing = (await db.Observations.IgnoreQueryFilters()
-                .Include(o => o.Park).Include(o => o.Enterprise).Include(o => o.Indicator).Include(o => o.Source).ToListAsync(ct))
-            .ToDictionary(o => (o.Park.Code, o.Enterprise?.Name, o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, o.Source.Code));
-        var preview = observations.Select(o =>
+        List<ObservationRow> observations;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            existing.TryGetValue((o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source), out var old);
-            var action = old is null ? UploadAction.Insert
-                : old.DeletedAt is null && old.Value == o.Value && old.ReportedValue == o.ReportedValue && old.ReportedUnit == o.Unit
-                  && old.Qualifier == o.Qualifier && old.Quote == o.Quote ? UploadAction.Unchanged : UploadAction.Change;
-            return new UploadRow(o.Line, action, o, old?.ReportedValue, old?.ReportedUnit);
-        }).ToList();
-        if (!apply) return new UploadResult(fileName, [], preview, note, Applied: false);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        var parks = await db.Parks.ToDictionaryAsync(p => p.Code, ct);
-        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
-        var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, ct);
-        var sources = await db.Sources.ToDictionaryAsync(s => s.Code, ct);
-        var plans = await db.PlanPeriods.ToListAsync(ct);
-        var audits = new List<(Observation Figure, AuditAction Action, string? Before)>();
-        foreach (var row in preview.Where(r => r.Action != UploadAction.Unchanged))
-        {
-            var o = row.Row;
-            var figure = existing.GetValueOrDefault((o.Park, o.Subject, o.Indicator, o.PeriodKind, o.Start, o.End, o.Source));
-            var before = figure is null ? null : Audit.Snapshot(figure);
-            if (figure is null)
-            {
-                figure = new Observation { ReportedUnit = o.Unit, Quote = o.Quote };
-                db.Observations.Add(figure);
-            }
-            o.ApplyTo(figure, parks[o.Park], o.Subject is null ? null : enterprises[o.Subject], indicators[o.Indicator], sources[o.Source], plans);
-            var action = before is null ? AuditAction.Insert : figure.DeletedAt is null ? AuditAction.Update : AuditAction.Restore;
-            (figure.DeletedAt, figure.DeletedBy, figure.EnteredBy) = (null, null, user);
-            audits.Add((figure, action, before));
+            var rows = SeedTable.Read(new StringReader(csv), fileName, SeedSet.ObservationColumns, errors, optionalLast: SeedSet.MeasureColumn);
+            observations = SeedSet.ReadObservations(rows, await ObservationContext.FromDatabaseAsync(db, ct));
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var (figure, action, before) in audits)
-            db.AuditEntries.Add(Audit.Entry(Audit.ObservationType, figure.Id, action, user, before, Audit.Snapshot(figure), $"upload {fileName}", now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new UploadResult(fileName, [], preview, note, Applied: true);
+        if (errors.Count > 0) return new UploadResult(fileName, errors, [], encodingNote, Applied: false);
+
+        var result = await writer.WriteRowsAsync(observations, new RowsWrite(origin, user, fileName, reason, apply), ct);
+        if (result.Errors.Count > 0) return new UploadResult(fileName, result.Errors, [], encodingNote, Applied: false);
+        var preview = result.Figures.Select(f => new UploadRow(f.Row.Line, f.Action switch
+        {
+            FigureAction.Insert => UploadAction.Insert,
+            FigureAction.Change => UploadAction.Change,
+            _ => UploadAction.Unchanged,
+        }, f.Row, f.Existing?.ReportedValue, f.Existing?.ReportedUnit)).ToList();
+        return new UploadResult(fileName, [], preview, encodingNote, result.Applied) { Conflict = result.Conflict };
     }
 
     /// <summary>
@@ -93,17 +87,5 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
         {
             return (Encoding.GetEncoding("GB18030").GetString(content), "GB18030");
         }
-    }
-
-    internal static async Task<ObservationContext> ContextAsync(ParkMetricsDbContext db, CancellationToken ct)
-    {
-        var units = UnitLookup.ByCodeAndAlias(await db.Units.AsNoTracking().Select(u => new UnitRow(u.Code, u.Dimension, u.Factor, u.Aliases)).ToListAsync(ct));
-        var indicators = await db.Indicators.AsNoTracking().Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure,
-            i.Aggregation, i.BaseIndicator == null ? null : i.BaseIndicator.Code, i.Aliases)).ToDictionaryAsync(i => i.Code, ct);
-        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new EnterpriseRow(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations))
-            .ToDictionaryAsync(e => e.Name, ct);
-        return new ObservationContext(
-            [.. await db.Parks.Select(p => p.Code).ToListAsync(ct)], units, indicators, enterprises,
-            [.. await db.Sources.Select(s => s.Code).ToListAsync(ct)]);
     }
 }

@@ -14,15 +14,26 @@ public static class CandidateCsv
 {
     public static readonly string[] Columns = [.. SeedSet.ObservationColumns, "measure"];
 
-    public static string Write(IEnumerable<Candidate> candidates, string? sourceCode)
+    public static string Write(IEnumerable<Candidate> candidates, string? sourceCode) => WriteWithLines(candidates, sourceCode).Csv;
+
+    /// <summary>The CSV and the line each candidate's row starts on (a quote with a line break spans two lines), for errors by line.</summary>
+    public static (string Csv, IReadOnlyList<int> Lines) WriteWithLines(IEnumerable<Candidate> candidates, string? sourceCode)
     {
         var csv = new StringBuilder();
         csv.AppendJoin(',', Columns).Append('\n');
-        foreach (var c in candidates) AppendRow(csv, c, sourceCode);
-        return csv.ToString();
+        var lines = new List<int>();
+        var line = 2;
+        foreach (var c in candidates)
+        {
+            lines.Add(line);
+            var before = csv.Length;
+            AppendRow(csv, c, sourceCode);
+            for (var i = before; i < csv.Length; i++) if (csv[i] == '\n') line++;
+        }
+        return (csv.ToString(), lines);
     }
 
-    public static void AppendRow(StringBuilder csv, Candidate c, string? sourceCode)
+    private static void AppendRow(StringBuilder csv, Candidate c, string? sourceCode)
     {
         string[] fields =
         [

@@ -5,8 +5,8 @@ namespace ParkMetrics.Data.Queries;
 
 /// <summary>
 /// Read results kept for a minute, so that a dashboard read by many officials at once does not repeat the same queries.
-/// Anything that writes figures, parks, enterprises or sources calls <see cref="Invalidate"/>; a change made by another
-/// process (the importer) shows within the minute.
+/// The figure writer calls <see cref="Invalidate"/> after each commit, as does anything that writes parks, enterprises or
+/// sources; a change made by another process (the importer) shows within the minute.
 /// </summary>
 public sealed class QueryCache(IMemoryCache cache) : IDisposable
 {

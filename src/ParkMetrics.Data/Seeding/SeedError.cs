@@ -43,6 +43,14 @@ internal static class Reason
     public static string ArticleMissing(string file) => Say($"找不到文章 {file}", $"article {file} not found");
     public static string OutOfRange(string v) =>
         Say($"数值“{v}”超出可精确保存的范围（整数部分最多 18 位，换算后小数最多 10 位）", $"value '{v}' cannot be stored exactly (at most 18 digits before and 10 after the point once converted)");
+    public static string QuoteNotInSource(string source) =>
+        Say($"引文不在来源 {source} 的原文中", $"quote does not stand verbatim in the text of source {source}");
+    public static string QuoteRequiredBySource(string source) =>
+        Say($"来源 {source} 有原文，须填写原文中的引文", $"source {source} has a text: a quote from it is required");
+    public static string SourceRetired(string source) => Say($"来源 {source} 已停用，不能再添加数据", $"source {source} is retired and takes no new figures");
+    public static string MeasureMismatch(string v, string indicator, string measure) =>
+        Say($"“{v}”与指标 {indicator} 的度量“{measure}”不符", $"'{v}' is not indicator {indicator}'s measure '{measure}'");
+    public static string OfIndicator(Entities.Indicator i, string reason) => Say($"{i.NameZh}：{reason}", $"{i.NameEn}: {reason}");
     public static string Cycle => Say("上级关系构成循环", "parent chain forms a cycle");
 
     private static string ZhName(string what) => what switch

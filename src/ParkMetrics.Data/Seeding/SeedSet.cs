@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Seeding;
@@ -39,6 +40,8 @@ public sealed class SeedSet
     public static readonly string[] EnterpriseColumns = ["name", "aliases", "park", "sector", "designations"];
     public static readonly string[] ObservationColumns =
         ["park", "subject", "indicator", "period_kind", "period_start", "period_end", "value", "unit", "qualifier", "source", "quote"];
+    /// <summary>A column an upload may add after <see cref="ObservationColumns"/>: the indicator's measure, checked when given.</summary>
+    public const string MeasureColumn = "measure";
 
     public required IReadOnlyList<ParkRow> Parks { get; init; }
     public required IReadOnlyList<UnitRow> Units { get; init; }
@@ -150,6 +153,12 @@ public sealed class SeedSet
         UnitRow? canonical = null;
         if (unit is not null && indicator is not null && c.Units.TryGetValue(indicator.Unit, out canonical) && canonical.Dimension != unit.Dimension)
             row.Fail("unit", Reason.UnitDimension(unitCode, indicator.Code, indicator.Unit));
+        if (row.Has(MeasureColumn) && row.Optional(MeasureColumn) is { } measure)
+        {
+            if (!EnumCode.TryParse<MeasureKind>(measure, out var given)) row.Fail(MeasureColumn, Reason.OneOf(measure, EnumCode.All<MeasureKind>()));
+            else if (indicator is not null && given != indicator.Measure)
+                row.Fail(MeasureColumn, Reason.MeasureMismatch(measure, indicator.Code, EnumCode.Of(indicator.Measure)));
+        }
         var qualifier = row.Code<Qualifier>("qualifier");
         var source = row.Required("source");
         if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", Reason.Unknown("source", source));
@@ -228,4 +237,18 @@ public sealed class SeedSet
 /// </summary>
 internal sealed record ObservationContext(
     HashSet<string> Parks, Dictionary<string, UnitRow> Units, Dictionary<string, IndicatorRow> Indicators,
-    Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources);
+    Dictionary<string, EnterpriseRow> Enterprises, HashSet<string> Sources)
+{
+    /// <summary>The database's catalogs, as an upload or an import is checked against them.</summary>
+    public static async Task<ObservationContext> FromDatabaseAsync(ParkMetricsDbContext db, CancellationToken ct)
+    {
+        var units = UnitLookup.ByCodeAndAlias(await db.Units.AsNoTracking().Select(u => new UnitRow(u.Code, u.Dimension, u.Factor, u.Aliases)).ToListAsync(ct));
+        var indicators = await db.Indicators.AsNoTracking().Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure,
+            i.Aggregation, i.BaseIndicator == null ? null : i.BaseIndicator.Code, i.Aliases)).ToDictionaryAsync(i => i.Code, ct);
+        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new EnterpriseRow(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations))
+            .ToDictionaryAsync(e => e.Name, ct);
+        return new ObservationContext(
+            [.. await db.Parks.Select(p => p.Code).ToListAsync(ct)], units, indicators, enterprises,
+            [.. await db.Sources.Select(s => s.Code).ToListAsync(ct)]);
+    }
+}

@@ -19,6 +19,9 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, s
         ErrorCount++;
     }
 
+    /// <summary>Whether the file has the column: an optional one may be left out.</summary>
+    public bool Has(string field) => fields.ContainsKey(field);
+
     /// <summary>
     /// The field's text, trimmed; null when empty or blank. Control characters (a NUL, a stray escape) fail the row;
     /// line breaks only where <paramref name="lineBreaks"/> allows them (a quote keeps a report's hard wraps).
@@ -86,14 +89,17 @@ public static class SeedTable
         return Read(reader, file, columns, errors);
     }
 
-    public static IReadOnlyList<SeedRow> Read(TextReader reader, string file, string[] columns, List<SeedError> errors)
+    /// <summary>Reads CSV text whose header must be <paramref name="columns"/>, optionally followed by <paramref name="optionalLast"/>.</summary>
+    public static IReadOnlyList<SeedRow> Read(TextReader reader, string file, string[] columns, List<SeedError> errors, string? optionalLast = null)
     {
         var options = new CsvReaderOptions { Separator = ',', TrackLineNumbers = true, DetectSeparatorHint = false };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         csv.ReadHeader();
-        if (!csv.Headers.SequenceEqual(columns))
+        if (optionalLast is not null && csv.Headers.SequenceEqual([.. columns, optionalLast])) columns = [.. columns, optionalLast];
+        else if (!csv.Headers.SequenceEqual(columns))
         {
-            errors.Add(new SeedError(file, 1, "-", Reason.Header(string.Join(',', columns))));
+            var expected = string.Join(',', columns) + (optionalLast is null ? "" : $"[,{optionalLast}]");
+            errors.Add(new SeedError(file, 1, "-", Reason.Header(expected)));
             return [];
         }
         var rows = new List<SeedRow>();

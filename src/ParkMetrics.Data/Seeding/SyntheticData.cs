@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.Data.Seeding;
 
@@ -23,7 +23,9 @@ public sealed record SyntheticResult(int Parks, int Enterprises, int Observation
 /// </summary>
 /// <remarks>
 /// Running it again first deletes everything synthetic (parks with the code prefix, their enterprises and figures, and
-/// the source), in the same transaction as the new rows, so it can be repeated. Observations go in with binary COPY.
+/// the source), in the same transaction as the new rows, so it can be repeated. Observations go in with binary COPY through
+/// <see cref="ObservationCopy"/>, as the bulk import's do; being test data, they get no audit entries and the figure rules do
+/// not apply (the synthetic source has no text).
 /// </remarks>
 public static class SyntheticData
 {
@@ -158,39 +160,18 @@ public static class SyntheticData
         }
     }
 
-    private static async Task<ulong> CopyAsync(NpgsqlConnection connection, IEnumerable<Row> rows, CancellationToken ct)
+    private static async Task<ulong> CopyAsync(NpgsqlConnection connection, IEnumerable<ObservationCopy.Row> rows, CancellationToken ct)
     {
-        // The columns of the Initial migration; the later nullable ones (Note, EnteredBy, Deleted*) stay null.
-        await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY "Observations" ("ParkId", "EnterpriseId", "IndicatorId", "PeriodKind", "PeriodStart", "PeriodEnd", "PlanPeriodId",
-                                 "Value", "ReportedValue", "ReportedUnit", "Qualifier", "SourceId", "Quote") FROM STDIN (FORMAT BINARY)
-            """, ct);
-        foreach (var r in rows)
+        await using var copy = await ObservationCopy.BeginAsync(connection, "\"Observations\"", ct);
+        foreach (var row in rows)
         {
-            // Synchronous writes: the rows are produced in memory and Npgsql buffers them, so awaiting each field only adds overhead.
-            copy.StartRow();
-            copy.Write(r.ParkId, NpgsqlDbType.Integer);
-            if (r.EnterpriseId is { } enterprise) copy.Write(enterprise, NpgsqlDbType.Integer); else copy.WriteNull();
-            copy.Write(r.IndicatorId, NpgsqlDbType.Integer);
-            copy.Write(EnumCode.Of(r.Kind), NpgsqlDbType.Varchar);
-            copy.Write(r.Start, NpgsqlDbType.Date);
-            copy.Write(r.End, NpgsqlDbType.Date);
-            if (r.PlanPeriodId is { } plan) copy.Write(plan, NpgsqlDbType.Integer); else copy.WriteNull();
-            copy.Write(r.Value, NpgsqlDbType.Numeric);
-            copy.Write(r.ReportedValue, NpgsqlDbType.Numeric);
-            copy.Write(r.ReportedUnit, NpgsqlDbType.Varchar);
-            copy.Write(EnumCode.Of(r.Qualifier), NpgsqlDbType.Varchar);
-            copy.Write(r.SourceId, NpgsqlDbType.Integer);
-            copy.Write(r.Quote, NpgsqlDbType.Varchar);
+            ObservationCopy.Write(copy, row);
             ct.ThrowIfCancellationRequested();
         }
         return await copy.CompleteAsync(ct);
     }
 
     private sealed record Subject(int ParkId, int? EnterpriseId, string Name);
-
-    private readonly record struct Row(int ParkId, int? EnterpriseId, int IndicatorId, PeriodKind Kind, DateOnly Start, DateOnly End,
-        int? PlanPeriodId, decimal Value, decimal ReportedValue, string ReportedUnit, Qualifier Qualifier, int SourceId, string Quote);
 
     /// <summary>The figures, as a pure function of the seed, the subject's name and the indicator's code.</summary>
     private sealed class Generator(SyntheticOptions options, IReadOnlyList<Indicator> indicators, IReadOnlyDictionary<string, MeasurementUnit> units,
@@ -200,7 +181,7 @@ public static class SyntheticData
         private readonly Dictionary<int, Indicator> byId = indicators.ToDictionary(i => i.Id);
 
         /// <summary>Park-level series first (indicator by indicator, park by park), then the enterprises'.</summary>
-        public IEnumerable<Row> Rows(IReadOnlyList<Subject> subjects)
+        public IEnumerable<ObservationCopy.Row> Rows(IReadOnlyList<Subject> subjects)
         {
             foreach (var level in (bool[])[false, true])
                 foreach (var indicator in indicators)
@@ -209,7 +190,7 @@ public static class SyntheticData
                             yield return row;
         }
 
-        private IEnumerable<Row> Series(Subject subject, Indicator indicator)
+        private IEnumerable<ObservationCopy.Row> Series(Subject subject, Indicator indicator)
         {
             var rng = new Rng(options.Seed, subject.Name, indicator.Code);
             var years = Enumerable.Range(firstYear, options.Years).ToList();
@@ -317,7 +298,7 @@ public static class SyntheticData
 
         private static (DateOnly, DateOnly) Year(int y) => (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
 
-        private Row Make(Subject subject, Indicator indicator, PeriodKind kind, (DateOnly Start, DateOnly End) period, decimal value, Rng rng)
+        private ObservationCopy.Row Make(Subject subject, Indicator indicator, PeriodKind kind, (DateOnly Start, DateOnly End) period, decimal value, Rng rng)
         {
             var (reported, unit) = Reported(value, indicator.UnitCode);
             var draw = rng.NextDouble();
@@ -333,7 +314,7 @@ public static class SyntheticData
                 _ => $"{period.End.Year}年目标",
             };
             var quote = $"{subject.Name}{when}{indicator.NameZh}{word}{Text(reported)}{unit}（合成数据）";
-            return new Row(subject.ParkId, subject.EnterpriseId, indicator.Id, kind, period.Start, period.End, plan?.Id,
+            return new ObservationCopy.Row(subject.ParkId, subject.EnterpriseId, indicator.Id, kind, period.Start, period.End, plan?.Id,
                 value, reported, unit, qualifier, sourceId, quote);
         }
 

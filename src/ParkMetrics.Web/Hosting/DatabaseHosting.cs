@@ -6,6 +6,7 @@ using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Data.Seeding;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.Web.Hosting;
 
@@ -36,6 +37,7 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<FigureQueries>();
         builder.Services.AddSingleton<ExportQueries>();
+        builder.Services.AddSingleton<FigureWriter>();
         builder.Services.AddSingleton<FigureEditor>();
         builder.Services.AddSingleton<ObservationUpload>();
         builder.Services.AddSingleton<EnterpriseEditor>();
@@ -72,7 +74,8 @@ internal sealed partial class DatabaseStartup(
         await db.Database.MigrateAsync(cancellationToken);
         if (await db.Sources.AnyAsync(cancellationToken) || !configuration.GetValue("Database:SeedWhenEmpty", true)) return;
         var directory = SeedDirectory.Find();
-        var result = await SeedImporter.ImportAsync(db, SeedSet.Load(directory, SeedDirectory.FindArticles(directory)), cancellationToken);
+        var writer = services.GetRequiredService<FigureWriter>();
+        var result = await writer.SeedAsync(SeedSet.Load(directory, SeedDirectory.FindArticles(directory)), FigureWriter.SystemUser, cancellationToken);
         LogSeeded(result.Inserted, directory);
     }
 

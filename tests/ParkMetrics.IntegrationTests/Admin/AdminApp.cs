@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Data;
+using ParkMetrics.Data.Entities;
 using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Admin;
@@ -20,6 +21,8 @@ public sealed partial class AdminApp(PostgresServer server) : IAsyncLifetime
     public const string AdminPassword = "Correct-Horse-42";
     public const string AnalystEmail = "analyst@example.org";
     public const string AnalystPassword = "Battery-Staple-42";
+    /// <summary>A source with no text, so that an upload's quotes need not stand in one (the seed's sources have their articles' texts where present).</summary>
+    public const string NotesSource = "admin-notes";
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
@@ -38,6 +41,9 @@ public sealed partial class AdminApp(PostgresServer server) : IAsyncLifetime
         using var warmUp = Factory.CreateClient();
         await warmUp.GetAsync("/health");
         await CreateUserAsync(AnalystEmail, AnalystPassword, ParkMetrics.Web.Hosting.Roles.Analyst);
+        await using var db = CreateContext();
+        db.Sources.Add(new Source { Code = NotesSource, Kind = SourceKind.Other, Title = "管理员笔记", AsOf = new DateOnly(2025, 12, 31) });
+        await db.SaveChangesAsync();
     }
 
     public async Task CreateUserAsync(string email, string password, string? role)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.IntegrationTests.Admin;
 
@@ -19,7 +20,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
 
     private async Task<(EntryGrid Grid, EntryRow Row)> RowAsync(string park, int year, string indicator)
     {
-        var grid = await new FigureEditor(Contexts).LoadAsync(park, year, Ct);
+        var grid = await new FigureEditor(Contexts, new FigureWriter(Contexts)).LoadAsync(park, year, Ct);
         return (grid, grid.Rows.Single(r => r.IndicatorCode == indicator));
     }
 
@@ -29,7 +30,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task Save_TwoAdminsEditTheSameFigure_SecondIsRefusedWithBothValues()
     {
-        var editor = new FigureEditor(Contexts);
+        var editor = new FigureEditor(Contexts, new FigureWriter(Contexts));
         var (grid, row) = await RowAsync("ganhe", 2030, "fixed_asset_investment");
         Assert.True((await editor.SaveAsync("ganhe", 2030, [Change(grid, row, 100)], "first@example.org", Ct)).Saved);
 
@@ -50,7 +51,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task Save_InsertChangeDeleteRestore_WritesOneAuditEntryEach()
     {
-        var editor = new FigureEditor(Contexts);
+        var editor = new FigureEditor(Contexts, new FigureWriter(Contexts));
         var (grid, row) = await RowAsync("dongchuan", 2031, "industrial_investment");
         await editor.SaveAsync("dongchuan", 2031, [Change(grid, row, 50)], "admin@example.org", Ct);
         (grid, row) = await RowAsync("dongchuan", 2031, "industrial_investment");
@@ -59,7 +60,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
         await editor.SaveAsync("dongchuan", 2031, [Change(grid, row, null, "entered twice")], "admin@example.org", Ct);
         var id = row.ObservationId!.Value;
         Assert.Null((await RowAsync("dongchuan", 2031, "industrial_investment")).Row.Value); // gone from every read
-        Assert.True(await editor.RestoreAsync(id, "admin@example.org", "deleted by mistake", Ct));
+        Assert.True((await editor.RestoreAsync(id, "admin@example.org", "deleted by mistake", Ct)).Restored);
 
         var history = await editor.HistoryAsync(id, Ct);
         Assert.Equal([AuditAction.Restore, AuditAction.Delete, AuditAction.Update, AuditAction.Insert], history.Select(h => h.Action));
@@ -80,7 +81,7 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task Save_OneRowConflicts_SavesNoneOfTheGrid()
     {
-        var editor = new FigureEditor(Contexts);
+        var editor = new FigureEditor(Contexts, new FigureWriter(Contexts));
         var (grid, row) = await RowAsync("ganhe", 2032, "industrial_investment");
         await editor.SaveAsync("ganhe", 2032, [Change(grid, row, 10)], "a@example.org", Ct);
         var (stale, staleRow) = await RowAsync("ganhe", 2032, "industrial_investment");
@@ -99,9 +100,9 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     {
         await using var db = app.CreateContext();
         var before = await db.Observations.IgnoreQueryFilters().CountAsync(Ct);
-        var csv = $"{Header}\nbeichuan,,industrial_output,year,2033-01-01,2033-12-31,400,亿元,exact,beichuan-2024,产值400亿元\n";
+        var csv = $"{Header}\nbeichuan,,industrial_output,year,2033-01-01,2033-12-31,400,亿元,exact,{AdminApp.NotesSource},产值400亿元\n";
 
-        var result = await new ObservationUpload(Contexts).ProcessAsync(Encoding.UTF8.GetBytes(csv), "year.csv", apply: false, "admin@example.org", Ct);
+        var result = await new ObservationUpload(Contexts, new FigureWriter(Contexts)).ProcessAsync(Encoding.UTF8.GetBytes(csv), "year.csv", apply: false, "admin@example.org", Ct);
 
         Assert.Empty(result.Errors);
         Assert.Equal(UploadAction.Insert, Assert.Single(result.Rows).Action);
@@ -116,12 +117,12 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
         var before = await db.Observations.IgnoreQueryFilters().CountAsync(Ct);
         var csv = $"""
             {Header}
-            beichuan,,industrial_output,year,2034-01-01,2034-12-31,410,亿元,exact,beichuan-2024,产值410亿元
-            beichuan,,industrial_output,year,2035-01-01,2035-12-31,四百,亿元,exact,beichuan-2024,产值四百亿元
-            beichuan,,industrial_output,year,2036-01-01,2036-12-31,420,亿元,exact,beichuan-2024,产值420亿元
+            beichuan,,industrial_output,year,2034-01-01,2034-12-31,410,亿元,exact,{AdminApp.NotesSource},产值410亿元
+            beichuan,,industrial_output,year,2035-01-01,2035-12-31,四百,亿元,exact,{AdminApp.NotesSource},产值四百亿元
+            beichuan,,industrial_output,year,2036-01-01,2036-12-31,420,亿元,exact,{AdminApp.NotesSource},产值420亿元
             """;
 
-        var result = await new ObservationUpload(Contexts).ProcessAsync(Encoding.UTF8.GetBytes(csv), "bad.csv", apply: true, "admin@example.org", Ct);
+        var result = await new ObservationUpload(Contexts, new FigureWriter(Contexts)).ProcessAsync(Encoding.UTF8.GetBytes(csv), "bad.csv", apply: true, "admin@example.org", Ct);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("bad.csv", 3, "value"), (error.File, error.Line, error.Field));
@@ -132,11 +133,11 @@ public sealed class EditingTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task Upload_GbkFileFromExcel_IsReadAsGbkAndApplied()
     {
-        var csv = $"{Header}\r\nbeichuan,,industrial_output,year,2037-01-01,2037-12-31,430,亿元,approx,beichuan-2024,约430亿元\r\n";
+        var csv = $"{Header}\r\nbeichuan,,industrial_output,year,2037-01-01,2037-12-31,430,亿元,approx,{AdminApp.NotesSource},约430亿元\r\n";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbk = Encoding.GetEncoding("GBK").GetBytes(csv);
 
-        var result = await new ObservationUpload(Contexts).ProcessAsync(gbk, "excel.csv", apply: true, "admin@example.org", Ct);
+        var result = await new ObservationUpload(Contexts, new FigureWriter(Contexts)).ProcessAsync(gbk, "excel.csv", apply: true, "admin@example.org", Ct);
 
         Assert.Empty(result.Errors);
         Assert.Equal("GB18030", result.EncodingNote);

@@ -62,11 +62,8 @@ public sealed class SeedRollbackTests(MigratedDatabase database) : DatabaseTest(
         };
         var before = await Database.DumpAsync(withSequences: false);
 
-        await using (var db = Database.CreateContext())
-        {
-            var e = await Assert.ThrowsAsync<DbUpdateException>(() => SeedImporter.ImportAsync(db, loaded, TestContext.Current.CancellationToken));
-            Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, Assert.IsType<PostgresException>(e.InnerException).SqlState);
-        }
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => Database.Writer.SeedAsync(loaded, "seed@example.org", TestContext.Current.CancellationToken));
+        Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, Assert.IsType<PostgresException>(e.InnerException).SqlState);
 
         Assert.Equal(before, await Database.DumpAsync(withSequences: false));
     }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.IntegrationTests.Infrastructure;
@@ -22,8 +20,7 @@ public sealed class ConcurrentEntryTests(MigratedDatabase database) : DatabaseTe
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private FigureEditor Editor => new(new PooledDbContextFactory<ParkMetricsDbContext>(
-        new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(Database.ConnectionString).Options));
+    private FigureEditor Editor => new(Database.Contexts, Database.Writer);
 
     public override async ValueTask InitializeAsync()
     {

@@ -1,8 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
-using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.IntegrationTests.Infrastructure;
 
@@ -27,8 +24,7 @@ public sealed class UploadFuzzTests(MigratedDatabase database) : DatabaseTest(da
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ObservationUpload Upload => new(new PooledDbContextFactory<ParkMetricsDbContext>(
-        new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(Database.ConnectionString).Options));
+    private ObservationUpload Upload => new(Database.Contexts, Database.Writer);
 
     [Fact]
     public async Task Upload_DamagedFiles_AreAppliedWholeOrRefusedWithoutAChange()

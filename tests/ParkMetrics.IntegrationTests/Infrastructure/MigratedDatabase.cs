@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Seeding;
+using ParkMetrics.Data.Writing;
 using Respawn;
 
 namespace ParkMetrics.IntegrationTests.Infrastructure;
@@ -33,6 +35,15 @@ public sealed class MigratedDatabase(PostgresServer server) : IAsyncLifetime
     public ParkMetricsDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(ConnectionString).Options);
 
+    /// <summary>Contexts on this database, as the app's services get them.</summary>
+    public IDbContextFactory<ParkMetricsDbContext> Contexts => contexts ??= new PooledDbContextFactory<ParkMetricsDbContext>(
+        new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(ConnectionString).Options);
+
+    private IDbContextFactory<ParkMetricsDbContext>? contexts;
+
+    /// <summary>The figure writer on this database (no read cache).</summary>
+    public FigureWriter Writer => new(Contexts);
+
     public async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);
@@ -46,13 +57,12 @@ public sealed class MigratedDatabase(PostgresServer server) : IAsyncLifetime
         await respawner!.ResetAsync(connection);
     }
 
-    /// <summary>Loads the seed in <paramref name="directory"/> and imports it, as <c>ParkMetrics.Import seed</c> does.</summary>
-    public async Task<SeedResult> SeedAsync(string directory)
-    {
-        var seed = SeedSet.Load(directory);
-        await using var db = CreateContext();
-        return await SeedImporter.ImportAsync(db, seed);
-    }
+    /// <summary>
+    /// Loads the seed in <paramref name="directory"/> (with the articles' texts in <paramref name="articles"/>, if given) and
+    /// writes it, as <c>ParkMetrics.Import seed</c> does.
+    /// </summary>
+    public Task<SeedResult> SeedAsync(string directory, string? articles = null) =>
+        Writer.SeedAsync(SeedSet.Load(directory, articles), "seed@example.org");
 
     public Task<IReadOnlyList<string>> DumpAsync(bool withSequences = true) => DatabaseDump.AllTablesAsync(ConnectionString, withSequences);
 

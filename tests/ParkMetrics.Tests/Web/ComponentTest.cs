@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Editing;
+using ParkMetrics.Data.Writing;
 using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.Tests.Web;
@@ -19,6 +20,7 @@ public abstract class ComponentTest : BunitContext
         Services.AddScoped<ProvenanceService>();
         // The provenance dialog injects the editor for the history of signed-in analysts; no test signs in, so it never connects.
         Services.AddDbContextFactory<ParkMetricsDbContext>(o => o.UseNpgsql("Host=127.0.0.1;Port=1;Database=unused"));
+        Services.AddSingleton<FigureWriter>();
         Services.AddSingleton<FigureEditor>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParkMetrics.Data.Editing;
-using ParkMetrics.Data.Queries;
+using ParkMetrics.Data.Writing;
 using ParkMetrics.Web.Hosting;
 
 namespace ParkMetrics.Web.Features.Admin;
@@ -14,7 +14,8 @@ public static class AdminEndpoints
 
     /// <summary>
     /// <c>POST /api/admin/observations/import?dryRun=true|false</c> with a <c>text/csv</c> body in the seed's columns:
-    /// the same checks, preview and all-or-nothing apply as the upload page. Admins only; 401 without a session, 403 for others.
+    /// the same checks, preview and all-or-nothing apply as the upload page (409 when another write changed one of its
+    /// figures meanwhile). Admins only; 401 without a session, 403 for others.
     /// </summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -23,8 +24,8 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, ObservationUpload upload, CatalogQueries catalog, bool? dryRun, string? fileName, CancellationToken ct)
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, Conflict<ImportResponse>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, ObservationUpload upload, bool? dryRun, string? fileName, CancellationToken ct)
     {
         var zh = Figures.FigureText.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -42,10 +43,11 @@ public static class AdminEndpoints
         }
         var user = request.HttpContext.User.Identity?.Name ?? "?";
         var apply = dryRun == false;
-        var result = await upload.ProcessAsync(buffer.ToArray(), fileName ?? "upload.csv", apply, user, ct);
-        if (result.Applied) catalog.Invalidate();
+        var (text, encoding) = ObservationUpload.Decode(buffer.ToArray());
+        var result = await upload.ProcessAsync(text, fileName ?? "upload.csv", WriteOrigin.Api, apply, user, reason: null, ct);
         var response = new ImportResponse(result.FileName, !apply, result.Applied, result.Count(UploadAction.Insert), result.Count(UploadAction.Change),
-            result.Count(UploadAction.Unchanged), result.EncodingNote, [.. result.Errors.Select(e => new ImportError(e.File, e.Line, e.Field, e.Reason, e.ToString()))]);
+            result.Count(UploadAction.Unchanged), encoding, [.. result.Errors.Select(e => new ImportError(e.File, e.Line, e.Field, e.Reason, e.ToString()))]);
+        if (result.Conflict) return TypedResults.Conflict(response);
         return result.Errors.Count > 0 ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
     }
 }
