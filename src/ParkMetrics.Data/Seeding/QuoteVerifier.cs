@@ -14,7 +14,7 @@ public static class QuoteVerifier
             var file = source.File ?? source.Code;
             if (source.Text is null) errors.Add(new SeedError(o.File, o.Line, "source", Reason.ArticleMissing(file)));
             else if (!StandsIn(o.Quote, source.Text)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteNotInArticle(file)));
-            else if (!o.Quote.Contains(o.ReportedValueText, StringComparison.Ordinal)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteLacksValue(o.ReportedValueText)));
+            else if (!SeedSet.QuoteHolds(o.Quote, o.ReportedValueText)) errors.Add(new SeedError(o.File, o.Line, "quote", Reason.QuoteLacksValue(o.ReportedValueText)));
         }
         return errors;
     }

@@ -164,7 +164,7 @@ public sealed class SeedSet
         if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", Reason.Unknown("source", source));
         var quote = row.Required("quote", lineBreaks: true);
         if (quote.Length > MaxQuoteLength) row.Fail("quote", Reason.QuoteTooLong(MaxQuoteLength));
-        else if (quote.Length > 0 && valueText.Length > 0 && !quote.Contains(valueText, StringComparison.Ordinal))
+        else if (quote.Length > 0 && valueText.Length > 0 && !QuoteHolds(quote, valueText))
             row.Fail("quote", Reason.QuoteLacksValue(valueText));
 
         if (row.ErrorCount > before || value is null || unit is null || canonical is null) return null;
@@ -175,6 +175,18 @@ public sealed class SeedSet
         }
         return new ObservationRow(park, subject, indicatorCode, kind!.Value, start!.Value, end!.Value, value.Value, valueText, unitCode,
             qualifier!.Value, source, quote, stored, row.File, row.Line);
+    }
+
+    /// <summary>
+    /// Whether the quote prints the value: as written, or in full-width digits or with thousands separators (１,２３４.５),
+    /// a fall's sign aside (下降3.5% holds -3.5).
+    /// </summary>
+    public static bool QuoteHolds(string quote, string valueText)
+    {
+        var digits = valueText.TrimStart('-', '+');
+        if (quote.Contains(digits, StringComparison.Ordinal)) return true;
+        var normalized = new string([.. quote.Select(Intake.ReportText.Normalize).Where(c => c is not (',' or '，'))]);
+        return normalized.Contains(digits, StringComparison.Ordinal);
     }
 
     /// <summary>Whether the dates have the shape the period kind promises (a year is 1 January to 31 December, …).</summary>
