@@ -103,16 +103,16 @@ try
             var report = Option("--file") ?? throw new ArgumentException("extract needs --file PATH (the report's text)");
             var text = await File.ReadAllTextAsync(report);
             var catalogDir = Option("--catalog");
-            IntakeCatalog catalog;
+            CatalogRows catalog;
             List<(string Code, DateOnly? PublishedOn, DateOnly AsOf)> sources;
             if (catalogDir is not null)
             {
                 var catalogSeed = SeedSet.Load(catalogDir);
-                (catalog, sources) = (IntakeCatalog.From(catalogSeed), [.. catalogSeed.Sources.Select(s => (s.Code, s.PublishedOn, s.AsOf))]);
+                (catalog, sources) = (CatalogRows.From(catalogSeed), [.. catalogSeed.Sources.Select(s => (s.Code, s.PublishedOn, s.AsOf))]);
             }
             else
             {
-                (catalog, sources) = await QueryDatabaseAsync(async (db, _) => (await IntakeCatalog.LoadAsync(db),
+                (catalog, sources) = await QueryDatabaseAsync(async (db, _) => (await CatalogRows.LoadAsync(db),
                     (await db.Sources.Select(s => new { s.Code, s.PublishedOn, s.AsOf }).ToListAsync()).Select(s => (s.Code, s.PublishedOn, s.AsOf)).ToList()));
             }
             var sourceCode = Option("--source");

@@ -24,9 +24,9 @@ public sealed class FigureExtractor
     private readonly NumberScanner numbers;
     private readonly SubjectReader subjects;
     private readonly IndicatorMatcher indicators;
-    private readonly IntakeCatalog catalog;
+    private readonly CatalogRows catalog;
 
-    public FigureExtractor(IntakeCatalog catalog)
+    public FigureExtractor(CatalogRows catalog)
     {
         this.catalog = catalog;
         numbers = new NumberScanner(catalog.Units);

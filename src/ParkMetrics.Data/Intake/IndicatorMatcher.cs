@@ -14,7 +14,7 @@ internal sealed class IndicatorMatcher
 
     private readonly List<(IndicatorRow Indicator, string Dimension, string[] Names)> indicators;
 
-    public IndicatorMatcher(IntakeCatalog catalog)
+    public IndicatorMatcher(CatalogRows catalog)
     {
         var dimensions = catalog.Units.ToDictionary(u => u.Code, u => u.Dimension);
         indicators = [.. catalog.Indicators.Select(i => (i, dimensions.GetValueOrDefault(i.Unit, ""),

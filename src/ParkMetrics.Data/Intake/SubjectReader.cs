@@ -1,4 +1,5 @@
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Seeding;
 
 namespace ParkMetrics.Data.Intake;
 
@@ -18,7 +19,7 @@ internal sealed class SubjectReader
     private readonly List<(string Name, string Park, string? Enterprise)> names = [];
     private readonly HashSet<string> zonesAndParks;
 
-    public SubjectReader(IntakeCatalog catalog)
+    public SubjectReader(CatalogRows catalog)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         void Add(string name, string park, string? enterprise)

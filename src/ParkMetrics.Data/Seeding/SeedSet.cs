@@ -254,13 +254,9 @@ internal sealed record ObservationContext(
     /// <summary>The database's catalogs, as an upload or an import is checked against them.</summary>
     public static async Task<ObservationContext> FromDatabaseAsync(ParkMetricsDbContext db, CancellationToken ct)
     {
-        var units = UnitLookup.ByCodeAndAlias(await db.Units.AsNoTracking().Select(u => new UnitRow(u.Code, u.Dimension, u.Factor, u.Aliases)).ToListAsync(ct));
-        var indicators = await db.Indicators.AsNoTracking().Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure,
-            i.Aggregation, i.BaseIndicator == null ? null : i.BaseIndicator.Code, i.Aliases)).ToDictionaryAsync(i => i.Code, ct);
-        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new EnterpriseRow(e.Name, e.Aliases, e.Park.Code, e.Sector, e.Designations))
-            .ToDictionaryAsync(e => e.Name, ct);
+        var catalog = await CatalogRows.LoadAsync(db, ct);
         return new ObservationContext(
-            [.. await db.Parks.Select(p => p.Code).ToListAsync(ct)], units, indicators, enterprises,
-            [.. await db.Sources.Select(s => s.Code).ToListAsync(ct)]);
+            [.. catalog.Parks.Select(p => p.Code)], UnitLookup.ByCodeAndAlias(catalog.Units), catalog.Indicators.ToDictionary(i => i.Code),
+            catalog.Enterprises.ToDictionary(e => e.Name), [.. await db.Sources.Select(s => s.Code).ToListAsync(ct)]);
     }
 }

@@ -134,7 +134,7 @@ internal static class IntakeBenchmark
         while (text.Length < 15_000)
             foreach (var s in seed.Sources.Where(s => s.Text is not null)) text.Append(s.Text).Append('\n');
         var report = text.ToString()[..15_000];
-        var extractor = new FigureExtractor(IntakeCatalog.From(seed));
+        var extractor = new FigureExtractor(CatalogRows.From(seed));
         var dates = new ReportDates(new DateOnly(2025, 11, 30), new DateOnly(2025, 11, 30));
         extractor.Extract(report, dates);
         var times = new List<double>();

@@ -11,7 +11,7 @@ namespace ParkMetrics.Tests.Intake;
 /// </summary>
 public sealed class FigureExtractorTests
 {
-    private static readonly FigureExtractor Extractor = new(IntakeCatalog.From(SeedSet.Load(RepositoryPaths.Seed)));
+    private static readonly FigureExtractor Extractor = new(CatalogRows.From(SeedSet.Load(RepositoryPaths.Seed)));
 
     private static IReadOnlyList<Candidate> Extract(string text, string? published = null) =>
         Extractor.Extract(text, published is null ? new ReportDates(null, null) : new ReportDates(DateOnly.Parse(published), DateOnly.Parse(published))).Candidates;

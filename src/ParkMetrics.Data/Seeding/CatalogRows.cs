@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.Data.Seeding;
 
-namespace ParkMetrics.Data.Intake;
+namespace ParkMetrics.Data.Seeding;
 
-/// <summary>What the intake matches a report against: parks, enterprises, indicators and units, from the database or the seed.</summary>
-public sealed record IntakeCatalog(
+/// <summary>
+/// The catalogs as rows: parks, enterprises, indicators and units, from the seed files or the database. Uploads are checked
+/// against them and the intake matches reports against them.
+/// </summary>
+public sealed record CatalogRows(
     IReadOnlyList<ParkRow> Parks, IReadOnlyList<EnterpriseRow> Enterprises, IReadOnlyList<IndicatorRow> Indicators, IReadOnlyList<UnitRow> Units)
 {
-    public static IntakeCatalog From(SeedSet seed) => new(seed.Parks, seed.Enterprises, seed.Indicators, seed.Units);
+    public static CatalogRows From(SeedSet seed) => new(seed.Parks, seed.Enterprises, seed.Indicators, seed.Units);
 
-    public static async Task<IntakeCatalog> LoadAsync(ParkMetricsDbContext db, CancellationToken ct = default)
+    public static async Task<CatalogRows> LoadAsync(ParkMetricsDbContext db, CancellationToken ct = default)
     {
         var parks = await db.Parks.AsNoTracking()
             .Select(p => new ParkRow(p.Code, p.NameZh, p.NameEn, p.Kind, p.Parent == null ? null : p.Parent.Code, p.Aliases)).ToListAsync(ct);
@@ -20,6 +22,6 @@ public sealed record IntakeCatalog(
             .Select(i => new IndicatorRow(i.Code, i.NameZh, i.NameEn, i.Category, i.UnitCode, i.Measure, i.Aggregation,
                 i.BaseIndicator == null ? null : i.BaseIndicator.Code, i.Aliases)).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new UnitRow(u.Code, u.Dimension, u.Factor, u.Aliases)).ToListAsync(ct);
-        return new IntakeCatalog(parks, enterprises, indicators, units);
+        return new CatalogRows(parks, enterprises, indicators, units);
     }
 }
