@@ -44,7 +44,7 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<IndicatorEditor>();
         builder.Services.AddSingleton<UnitEditor>();
         builder.Services.AddSingleton<ParkEditor>();
-        builder.Services.AddScoped<Features.Figures.ProvenanceService>();
+        builder.Services.AddScoped(services => new Features.Figures.ProvenanceService(services.GetRequiredService<CatalogQueries>().SourceTextAsync));
         return builder;
     }
 }
