@@ -7,9 +7,9 @@ namespace ParkMetrics.Data.Catalog;
 /// <summary>A unit as an admin registers or edits it; <paramref name="OriginalCode"/> is null for a new unit.</summary>
 public sealed record UnitForm(string? OriginalCode, uint? Version, string? Code, string? Dimension, decimal? Factor, IReadOnlyList<string> Aliases);
 
-/// <param name="FigureCount">Figures reported in the unit.</param>
+/// <param name="FigureCount">Figures reported or stored in the unit (deleted ones not counted).</param>
 /// <param name="IndicatorCount">Indicators whose figures are stored in the unit.</param>
-/// <param name="Fixed">Figures are reported or stored in the unit: its dimension, factor and code can no longer change.</param>
+/// <param name="Fixed">Figures (deleted ones too) are reported or stored in the unit: its dimension, factor and code can no longer change.</param>
 public sealed record UnitRecord(string Code, uint Version, string Dimension, decimal Factor, IReadOnlyList<string> Aliases,
     int FigureCount, int IndicatorCount, bool Fixed);
 
@@ -27,13 +27,17 @@ public sealed class UnitEditor(IDbContextFactory<ParkMetricsDbContext> contexts,
     public async Task<IReadOnlyList<UnitRecord>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var reported = await db.Observations.IgnoreQueryFilters().GroupBy(o => o.ReportedUnit).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(c => c.Key, c => c.Count, ct);
-        var stored = await db.Observations.IgnoreQueryFilters().GroupBy(o => o.Indicator.UnitCode).Select(g => g.Key).ToListAsync(ct);
+        // One pass over the figures: how many were reported in a unit and stored in another, deleted ones apart.
+        var uses = await db.Observations.IgnoreQueryFilters().GroupBy(o => new { o.ReportedUnit, o.Indicator.UnitCode, Deleted = o.DeletedAt != null })
+            .Select(g => new { g.Key.ReportedUnit, g.Key.UnitCode, g.Key.Deleted, Count = g.Count() }).ToListAsync(ct);
         var indicators = await db.Indicators.GroupBy(i => i.UnitCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, ct);
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Dimension).ThenBy(u => u.Factor).ThenBy(u => u.Code).ToListAsync(ct);
-        return [.. units.Select(u => new UnitRecord(u.Code, u.Version, u.Dimension, u.Factor, u.Aliases, reported.GetValueOrDefault(u.Code),
-            indicators.GetValueOrDefault(u.Code), reported.ContainsKey(u.Code) || stored.Contains(u.Code)))];
+        return [.. units.Select(u =>
+        {
+            var used = uses.Where(x => x.ReportedUnit == u.Code || x.UnitCode == u.Code).ToList();
+            return new UnitRecord(u.Code, u.Version, u.Dimension, u.Factor, u.Aliases, used.Where(x => !x.Deleted).Sum(x => x.Count),
+                indicators.GetValueOrDefault(u.Code), used.Count > 0);
+        })];
     }
 
     public async Task<CatalogResult> SaveAsync(UnitForm form, string user, string? reason, CancellationToken ct = default)

@@ -2,46 +2,40 @@ using System.Text.Json;
 
 namespace ParkMetrics.Web.Features.Admin;
 
+/// <summary>One field an audit entry of a catalog record changed, by its name in the snapshot; null is no value.</summary>
+public sealed record AuditChange(string Field, string? Before, string? After);
+
 /// <summary>
-/// What an audit entry of a catalog record (source, indicator, unit, park) changed, field by field, for its history:
-/// <c>title: 旧标题 → 新标题</c>. A source's text is summed up by its length, not printed.
+/// What an audit entry of a catalog record (source, indicator, unit, park) changed, field by field, in the order its
+/// form shows them. A created record lists the fields it was given; a deleted one, what it held.
 /// </summary>
 public static class AuditChanges
 {
-    private const int MaxValueLength = 60;
+    /// <summary>The snapshots' names in the order of the forms.</summary>
+    private static readonly string[] Order =
+        ["code", "kind", "title", "nameZh", "nameEn", "outlet", "publishedOn", "asOf", "dateNote", "url", "category", "unit", "measure",
+         "aggregation", "base", "dimension", "factor", "parent", "aliases", "text", "retired"];
 
     /// <summary>Whether the snapshot is of a catalog record (they all carry a code).</summary>
-    public static bool IsCatalog(string? before, string? after) => HasCode(after ?? before);
-
-    public static IReadOnlyList<string> Describe(string? before, string? after)
+    public static bool IsCatalog(string? before, string? after)
     {
-        var old = Read(before);
-        var @new = Read(after);
-        var names = @new.Keys.Concat(old.Keys).Distinct(StringComparer.Ordinal);
-        var lines = new List<string>();
-        foreach (var name in names)
-        {
-            var from = old.GetValueOrDefault(name);
-            var to = @new.GetValueOrDefault(name);
-            if (from == to || (before is null && to is null) || (after is null && from is null)) continue;
-            lines.Add(before is null ? $"{name}: {Show(name, to)}" : after is null ? $"{name}: {Show(name, from)}" : $"{name}: {Show(name, from)} → {Show(name, to)}");
-        }
-        return lines;
-    }
-
-    private static string Show(string name, string? value)
-    {
-        if (value is null) return "—";
-        if (name == "text") return $"({value.Length:N0})";
-        return value.Length <= MaxValueLength ? value : value[..(MaxValueLength - 1)] + "…";
-    }
-
-    private static bool HasCode(string? json)
-    {
+        var json = after ?? before;
         if (json is null) return false;
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("code", out _);
     }
+
+    public static IReadOnlyList<AuditChange> Describe(string? before, string? after)
+    {
+        var old = Read(before);
+        var @new = Read(after);
+        return [.. @new.Keys.Concat(old.Keys).Distinct(StringComparer.Ordinal)
+            .Select(name => new AuditChange(name, old.GetValueOrDefault(name), @new.GetValueOrDefault(name)))
+            .Where(c => c.Before != c.After && (before is not null && after is not null || Given(c.Before ?? c.After)))
+            .OrderBy(c => Array.IndexOf(Order, c.Field) is var i and >= 0 ? i : Order.Length)];
+    }
+
+    private static bool Given(string? value) => value is { Length: > 0 } and not "False";
 
     private static Dictionary<string, string?> Read(string? json)
     {
