@@ -116,6 +116,10 @@ public sealed class SourceEditor(IDbContextFactory<ParkMetricsDbContext> context
         if (source is null) return CatalogResult.NotFound;
         if (source.Version != version) return CatalogResult.Conflict;
         if (source.RetiredAt is not null == retired) return new(CatalogOutcome.Saved, source.Id, source.Code);
+        // The entry grid files every hand-typed figure under this source unless told otherwise: it must stay on offer.
+        if (retired && source.Code == Editing.FigureEditor.StatisticsOfficeCode)
+            return CatalogResult.Invalid(new FieldError("", Say($"“{source.Title}”是年度录入表的默认来源，不能停用。",
+                $"'{source.Title}' is where the yearly entry grid files figures by default, so it cannot be retired.")));
         CatalogWrite.ExpectVersion(db, source, version);
         var before = CatalogAudit.Snapshot(source);
         source.RetiredAt = retired ? DateTimeOffset.UtcNow : null;

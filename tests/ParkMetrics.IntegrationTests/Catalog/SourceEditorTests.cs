@@ -127,6 +127,18 @@ public sealed class SourceEditorTests(MigratedDatabase database) : CatalogTest(d
     }
 
     [Fact]
+    public async Task Retire_TheEntryGridsDefaultSource_IsRefused()
+    {
+        var saved = await Editor.SaveAsync(NewReport(code: ParkMetrics.Data.Editing.FigureEditor.StatisticsOfficeCode) with { Kind = SourceKind.StatisticsOfficeData }, Admin, null, Ct);
+        var record = (await Editor.ListAsync(Ct)).Single(s => s.Id == saved.Id);
+
+        var result = await Editor.RetireAsync(record.Id, record.Version, Admin, null, Ct);
+
+        Assert.Equal(CatalogOutcome.Invalid, result.Outcome);
+        Assert.Null((await Editor.ListAsync(Ct)).Single(s => s.Id == saved.Id).RetiredAt);
+    }
+
+    [Fact]
     public async Task Delete_SourceWithoutFigures_RemovesItAndAuditsTheDelete()
     {
         var saved = await Editor.SaveAsync(NewReport(), Admin, null, Ct);
