@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParkMetrics.Data.Catalog;
 
 namespace ParkMetrics.Testing;
 
@@ -23,11 +24,11 @@ internal static class BadRows
     private static readonly Dictionary<string, Func<SeedFolder, ExpectedError>> Cases = new(StringComparer.Ordinal)
     {
         ["unknown_park"] = f => AppendObservation(f, t => t.With("park", "atlantis"),
-            "park", "未知的园区“atlantis”", "unknown park 'atlantis'"),
-        ["unknown_indicator"] = f => AppendObservation(f, t => t.With("indicator", "no_such_indicator"),
-            "indicator", "未知的指标“no_such_indicator”", "unknown indicator 'no_such_indicator'"),
+            "park", Unknown("园区", "park", "atlantis", Codes(f, "parks.csv"))),
+        ["unknown_indicator"] = f => AppendObservation(f, t => t.With("indicator", "industrial_ouput"),
+            "indicator", Unknown("指标", "indicator", "industrial_ouput", Codes(f, "indicators.csv"))),
         ["unknown_unit"] = f => AppendObservation(f, t => t.With("unit", "光年"),
-            "unit", "未知的单位“光年”", "unknown unit '光年'"),
+            "unit", Unknown("单位", "unit", "光年", Codes(f, "units.csv", withAliases: true))),
         ["unit_of_wrong_dimension"] = f =>
         {
             var template = Template(f);
@@ -39,9 +40,9 @@ internal static class BadRows
                 $"unit '{wrong}' does not convert to {template["indicator"]}'s unit '{canonical}'");
         },
         ["unknown_source"] = f => AppendObservation(f, t => t.With("source", "no-such-article"),
-            "source", "未知的来源“no-such-article”", "unknown source 'no-such-article'"),
+            "source", Unknown("来源", "source", "no-such-article", Codes(f, "sources.csv"))),
         ["unknown_subject_enterprise"] = f => AppendObservation(f, t => t.With("subject", "不存在的企业"),
-            "subject", "未知的企业“不存在的企业”", "unknown enterprise '不存在的企业'"),
+            "subject", Unknown("企业", "enterprise", "不存在的企业", Codes(f, "enterprises.csv", key: "name"))),
         ["enterprise_in_another_park"] = f =>
         {
             var template = Template(f);
@@ -100,13 +101,15 @@ internal static class BadRows
         {
             var (header, _) = f.Read("enterprises.csv");
             var row = new CsvRecord(0, header, header.Select(_ => "").ToArray()).With("name", "测试企业").With("park", "atlantis");
-            return new ExpectedError("enterprises.csv", f.Append("enterprises.csv", row), "park", "未知的园区“atlantis”", "unknown park 'atlantis'");
+            var (zh, en) = Unknown("园区", "park", "atlantis", Codes(f, "parks.csv"));
+            return new ExpectedError("enterprises.csv", f.Append("enterprises.csv", row), "park", zh, en);
         },
         ["indicator_of_unknown_unit"] = f =>
         {
             var first = f.Read("indicators.csv").Records.First(i => i["base"].Length == 0);
             var row = first.With("code", "test_indicator").With("unit", "光年");
-            return new ExpectedError("indicators.csv", f.Append("indicators.csv", row), "unit", "未知的单位“光年”", "unknown unit '光年'");
+            var (zh, en) = Unknown("单位", "unit", "光年", Codes(f, "units.csv"));
+            return new ExpectedError("indicators.csv", f.Append("indicators.csv", row), "unit", zh, en);
         },
         ["duplicate_park_code"] = f =>
         {
@@ -127,6 +130,26 @@ internal static class BadRows
     public static CsvRecord Template(SeedFolder folder) =>
         folder.Read(Observations).Records.FirstOrDefault(r => r["subject"].Length == 0 && NumberWithFollowingCharacterOrNull(r) is not null)
         ?? throw new InvalidOperationException("observations.csv has no park-level row to build bad rows from.");
+
+    private static ExpectedError AppendObservation(SeedFolder folder, Func<CsvRecord, CsvRecord> change, string field, (string Zh, string En) reason) =>
+        AppendObservation(folder, change, field, reason.Zh, reason.En);
+
+    /// <summary>
+    /// An unknown code's message, naming the three valid codes nearest to it. Which codes are nearest is
+    /// <see cref="NearestCodes"/>'s to decide (tested on its own); these cases check that each message names them.
+    /// </summary>
+    private static (string Zh, string En) Unknown(string zhWhat, string what, string code, IEnumerable<string> valid)
+    {
+        var nearest = NearestCodes.Find(code, valid);
+        Assert.Equal(NearestCodes.DefaultCount, nearest.Count);
+        return ($"未知的{zhWhat}“{code}”（最接近：{string.Join("、", nearest)}）", $"unknown {what} '{code}' (nearest: {string.Join(", ", nearest)})");
+    }
+
+    /// <summary>The codes a seed file defines (and, for units, the aliases uploads may use instead).</summary>
+    private static IEnumerable<string> Codes(SeedFolder folder, string file, string key = "code", bool withAliases = false) =>
+        folder.Read(file).Records.SelectMany(r => withAliases
+            ? [r[key], .. r["aliases"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : new[] { r[key] });
 
     private static ExpectedError AppendObservation(SeedFolder folder, Func<CsvRecord, CsvRecord> change, string field, string zh, string en)
     {

@@ -8,7 +8,9 @@ public sealed record ParkSummary(string Code, string NameZh, string NameEn, Park
 public sealed record IndicatorSummary(string Code, string NameZh, string NameEn, string Category, MeasureKind Measure, string Unit,
     Aggregation Aggregation, string? BaseCode, int FigureCount, int ParkCount);
 
-public sealed record SourceSummary(int Id, string Code, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf, string? DateNote, int FigureCount);
+/// <param name="RetiredAt">When the source was retired: it keeps its figures but is offered for no new ones.</param>
+public sealed record SourceSummary(int Id, string Code, string Title, string? Outlet, DateOnly? PublishedOn, DateOnly AsOf, string? DateNote, int FigureCount,
+    SourceKind Kind, string? Url, DateTimeOffset? RetiredAt, bool HasText);
 
 public sealed record EnterpriseSummary(string Name, IReadOnlyList<string> Aliases, string ParkCode, string? Sector, IReadOnlyList<string> Designations, int FigureCount);
 
@@ -54,9 +56,21 @@ public sealed class CatalogQueries(ReadContexts contexts, QueryCache cache)
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Sources.AsNoTracking()
             .OrderByDescending(s => s.AsOf)
-            .Select(s => new SourceSummary(s.Id, s.Code, s.Title, s.Outlet, s.PublishedOn, s.AsOf, s.DateNote, db.Observations.Count(o => o.SourceId == s.Id)))
+            .Select(s => new SourceSummary(s.Id, s.Code, s.Title, s.Outlet, s.PublishedOn, s.AsOf, s.DateNote, db.Observations.Count(o => o.SourceId == s.Id),
+                s.Kind, s.Url, s.RetiredAt, s.Text != null))
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// A source's full text as stored (null when unknown): read only for the pages that show it, never with a list of
+    /// figures.
+    /// </summary>
+    public Task<string?> SourceTextAsync(int sourceId, CancellationToken ct = default) =>
+        cache.GetAsync($"catalog:source-text:{sourceId}", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(s => s.Text).SingleOrDefaultAsync(ct);
+        });
 
     /// <summary>How many figures each source holds of each period kind.</summary>
     public Task<IReadOnlyList<(int SourceId, PeriodKind Kind, int Count)>> SourcePeriodKindsAsync(CancellationToken ct = default) =>

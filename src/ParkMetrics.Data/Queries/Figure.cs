@@ -33,6 +33,9 @@ public sealed record Figure
     public string? SourceOutlet { get; init; }
     public DateOnly? SourcePublishedOn { get; init; }
     public DateOnly SourceAsOf { get; init; }
+    public SourceKind SourceKind { get; init; }
+    /// <summary>Where the report can be read online, when known.</summary>
+    public string? SourceUrl { get; init; }
     public required string Quote { get; init; }
     public string? Note { get; init; }
 

@@ -92,6 +92,8 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
                 SourceOutlet = o.Source.Outlet,
                 SourcePublishedOn = o.Source.PublishedOn,
                 SourceAsOf = o.Source.AsOf,
+                SourceKind = o.Source.Kind,
+                SourceUrl = o.Source.Url,
                 Quote = o.Quote,
                 Note = o.Note,
             });

@@ -29,7 +29,10 @@ internal static class Reason
     public static string NotDate(string v) => Say($"“{v}”不是 YYYY-MM-DD 格式的日期", $"'{v}' is not a date in YYYY-MM-DD form");
     public static string OneOf(string v, IEnumerable<string> allowed) =>
         Say($"“{v}”不是允许的值（{string.Join("、", allowed)}）", $"'{v}' is not one of {string.Join(", ", allowed)}");
-    public static string Unknown(string what, string v) => Say($"未知的{ZhName(what)}“{v}”", $"unknown {what} '{v}'");
+    /// <param name="nearest">The valid codes closest to <paramref name="v"/>, named so that a typo is easy to correct.</param>
+    public static string Unknown(string what, string v, IReadOnlyList<string> nearest) => nearest.Count == 0
+        ? Say($"未知的{ZhName(what)}“{v}”", $"unknown {what} '{v}'")
+        : Say($"未知的{ZhName(what)}“{v}”（最接近：{string.Join("、", nearest)}）", $"unknown {what} '{v}' (nearest: {string.Join(", ", nearest)})");
     public static string Duplicate(int firstLine) => Say($"与第 {firstLine} 行重复", $"duplicates line {firstLine}");
     public static string UnitDimension(string unit, string indicator, string canonical) =>
         Say($"单位“{unit}”不能换算为指标 {indicator} 的单位“{canonical}”", $"unit '{unit}' does not convert to {indicator}'s unit '{canonical}'");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data.Catalog;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Seeding;
@@ -77,14 +78,14 @@ public sealed class SeedSet
             new EnterpriseRow(r.Required("name"), r.List("aliases"), r.Required("park"), r.Optional("sector"), r.List("designations")));
 
         foreach (var (row, park) in parks)
-            if (park.Parent is { } parent && !parks.Any(p => p.Value.Code == parent)) row.Fail("parent", Reason.Unknown("park", parent));
+            if (park.Parent is { } parent && !parks.Any(p => p.Value.Code == parent)) row.Fail("parent", Unknown("park", parent, parks.Select(p => p.Value.Code)));
         foreach (var (row, indicator) in indicators)
         {
-            if (!units.Any(u => u.Value.Code == indicator.Unit)) row.Fail("unit", Reason.Unknown("unit", indicator.Unit));
-            if (indicator.Base is { } b && !indicators.Any(i => i.Value.Code == b)) row.Fail("base", Reason.Unknown("indicator", b));
+            if (!units.Any(u => u.Value.Code == indicator.Unit)) row.Fail("unit", Unknown("unit", indicator.Unit, units.Select(u => u.Value.Code)));
+            if (indicator.Base is { } b && !indicators.Any(i => i.Value.Code == b)) row.Fail("base", Unknown("indicator", b, indicators.Select(i => i.Value.Code)));
         }
         foreach (var (row, enterprise) in enterprises)
-            if (!parks.Any(p => p.Value.Code == enterprise.Park)) row.Fail("park", Reason.Unknown("park", enterprise.Park));
+            if (!parks.Any(p => p.Value.Code == enterprise.Park)) row.Fail("park", Unknown("park", enterprise.Park, parks.Select(p => p.Value.Code)));
 
         var context = new ObservationContext(
             parks.Select(p => p.Value.Code).ToHashSet(),
@@ -126,16 +127,16 @@ public sealed class SeedSet
     {
         var before = row.ErrorCount;
         var park = row.Required("park");
-        if (park.Length > 0 && !c.Parks.Contains(park)) row.Fail("park", Reason.Unknown("park", park));
+        if (park.Length > 0 && !c.Parks.Contains(park)) row.Fail("park", c.Unknown("park", park, c.Parks));
         var subject = row.Optional("subject");
         if (subject is not null)
         {
-            if (!c.Enterprises.TryGetValue(subject, out var enterprise)) row.Fail("subject", Reason.Unknown("enterprise", subject));
+            if (!c.Enterprises.TryGetValue(subject, out var enterprise)) row.Fail("subject", c.Unknown("enterprise", subject, c.Enterprises.Keys));
             else if (enterprise.Park != park) row.Fail("park", Reason.EnterprisePark(subject, enterprise.Park));
         }
         var indicatorCode = row.Required("indicator");
         c.Indicators.TryGetValue(indicatorCode, out var indicator);
-        if (indicator is null && indicatorCode.Length > 0) row.Fail("indicator", Reason.Unknown("indicator", indicatorCode));
+        if (indicator is null && indicatorCode.Length > 0) row.Fail("indicator", c.Unknown("indicator", indicatorCode, c.Indicators.Keys));
         var kind = row.Code<PeriodKind>("period_kind");
         var start = row.Date("period_start");
         var end = row.Date("period_end");
@@ -148,7 +149,7 @@ public sealed class SeedSet
         var value = row.Number("value");
         var unitCode = row.Required("unit");
         c.Units.TryGetValue(unitCode, out var unit);
-        if (unit is null && unitCode.Length > 0) row.Fail("unit", Reason.Unknown("unit", unitCode));
+        if (unit is null && unitCode.Length > 0) row.Fail("unit", c.Unknown("unit", unitCode, c.Units.Keys));
         if (unit is not null) unitCode = unit.Code; // 萬噸 is stored as the catalog's 万吨
         UnitRow? canonical = null;
         if (unit is not null && indicator is not null && c.Units.TryGetValue(indicator.Unit, out canonical) && canonical.Dimension != unit.Dimension)
@@ -161,7 +162,7 @@ public sealed class SeedSet
         }
         var qualifier = row.Code<Qualifier>("qualifier");
         var source = row.Required("source");
-        if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", Reason.Unknown("source", source));
+        if (source.Length > 0 && !c.Sources.Contains(source)) row.Fail("source", c.Unknown("source", source, c.Sources));
         var quote = row.Required("quote", lineBreaks: true);
         if (quote.Length > MaxQuoteLength) row.Fail("quote", Reason.QuoteTooLong(MaxQuoteLength));
         else if (quote.Length > 0 && valueText.Length > 0 && !QuoteHolds(quote, valueText))
@@ -208,6 +209,8 @@ public sealed class SeedSet
             _ => false,
         };
     }
+
+    private static string Unknown(string what, string code, IEnumerable<string> valid) => Reason.Unknown(what, code, NearestCodes.Find(code, valid));
 
     private static string? ArticleText(string? articlesDirectory, string? file) =>
         articlesDirectory is null || file is null || System.IO.Path.Combine(articlesDirectory, file) is not { } path || !System.IO.File.Exists(path)
@@ -258,5 +261,15 @@ internal sealed record ObservationContext(
         return new ObservationContext(
             [.. catalog.Parks.Select(p => p.Code)], UnitLookup.ByCodeAndAlias(catalog.Units), catalog.Indicators.ToDictionary(i => i.Code),
             catalog.Enterprises.ToDictionary(e => e.Name), [.. await db.Sources.Select(s => s.Code).ToListAsync(ct)]);
+    }
+
+    // A large file may repeat one wrong code on many rows: its nearest codes are looked for once.
+    private readonly Dictionary<(string What, string Code), IReadOnlyList<string>> nearest = [];
+
+    /// <summary>Why <paramref name="code"/> is refused, naming the nearest of the <paramref name="valid"/> codes.</summary>
+    public string Unknown(string what, string code, IEnumerable<string> valid)
+    {
+        if (!nearest.TryGetValue((what, code), out var found)) nearest[(what, code)] = found = NearestCodes.Find(code, valid);
+        return Reason.Unknown(what, code, found);
     }
 }

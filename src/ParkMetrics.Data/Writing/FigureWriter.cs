@@ -47,14 +47,14 @@ public sealed partial class FigureWriter(IDbContextFactory<ParkMetricsDbContext>
     private sealed record Catalog(Dictionary<string, Park> Parks, Dictionary<string, Enterprise> Enterprises,
         Dictionary<string, Indicator> Indicators, Dictionary<string, Source> Sources, List<PlanPeriod> Plans)
     {
-        /// <summary>The row's key, or the first of its codes the database no longer knows.</summary>
+        /// <summary>The row's key, or the first of its codes the database no longer knows (removed since the rows were checked).</summary>
         public (FigureKey? Key, RuleProblem? Missing) KeyOf(ObservationRow r)
         {
-            if (!Parks.TryGetValue(r.Park, out var park)) return (null, new("park", Reason.Unknown("park", r.Park)));
+            if (!Parks.TryGetValue(r.Park, out var park)) return (null, new("park", Reason.Unknown("park", r.Park, [])));
             Enterprise? enterprise = null;
-            if (r.Subject is not null && !Enterprises.TryGetValue(r.Subject, out enterprise)) return (null, new("subject", Reason.Unknown("enterprise", r.Subject)));
-            if (!Indicators.TryGetValue(r.Indicator, out var indicator)) return (null, new("indicator", Reason.Unknown("indicator", r.Indicator)));
-            if (!Sources.TryGetValue(r.Source, out var source)) return (null, new("source", Reason.Unknown("source", r.Source)));
+            if (r.Subject is not null && !Enterprises.TryGetValue(r.Subject, out enterprise)) return (null, new("subject", Reason.Unknown("enterprise", r.Subject, [])));
+            if (!Indicators.TryGetValue(r.Indicator, out var indicator)) return (null, new("indicator", Reason.Unknown("indicator", r.Indicator, [])));
+            if (!Sources.TryGetValue(r.Source, out var source)) return (null, new("source", Reason.Unknown("source", r.Source, [])));
             return (new FigureKey(park.Id, enterprise?.Id, indicator.Id, r.PeriodKind, r.Start, r.End, source.Id), null);
         }
     }

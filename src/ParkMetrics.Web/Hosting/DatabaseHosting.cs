@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ParkMetrics.Data;
+using ParkMetrics.Data.Catalog;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Queries;
@@ -41,7 +42,11 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<FigureEditor>();
         builder.Services.AddSingleton<ObservationUpload>();
         builder.Services.AddSingleton<EnterpriseEditor>();
-        builder.Services.AddScoped<Features.Figures.ProvenanceService>();
+        builder.Services.AddSingleton<SourceEditor>();
+        builder.Services.AddSingleton<IndicatorEditor>();
+        builder.Services.AddSingleton<UnitEditor>();
+        builder.Services.AddSingleton<ParkEditor>();
+        builder.Services.AddScoped(services => new Features.Figures.ProvenanceService(services.GetRequiredService<CatalogQueries>().SourceTextAsync));
         return builder;
     }
 }

@@ -11,5 +11,9 @@ public sealed class ProvenanceDialog(IPage page)
 
     public ILocator ReportedValue => Root.GetByTestId("provenance-value");
 
+    public ILocator Context => Root.GetByTestId("provenance-context");
+
+    public ILocator SeeInSource => Root.GetByTestId("provenance-in-source");
+
     public ILocator SourceLink(string title) => Root.GetByRole(AriaRole.Link, new() { Name = title, Exact = true });
 }

@@ -6,7 +6,8 @@ namespace ParkMetrics.IntegrationTests.Admin;
 /// <summary>Who may open what: anonymous, Analyst and Admin against every admin page and write endpoint.</summary>
 public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
 {
-    public static readonly TheoryData<string> AdminPages = new(["/admin", "/admin/entry?park=beichuan&year=2024", "/admin/upload", "/admin/enterprises", "/admin/deleted", "/admin/users"]);
+    public static readonly TheoryData<string> AdminPages = new(["/admin", "/admin/entry?park=beichuan&year=2024", "/admin/upload", "/admin/enterprises", "/admin/deleted", "/admin/users",
+        "/admin/sources", "/admin/indicators", "/admin/units", "/admin/parks"]);
 
     [Theory]
     [MemberData(nameof(AdminPages))]

@@ -61,6 +61,18 @@ public sealed class SeedSetLoadTests
     }
 
     [Fact]
+    public void Load_IndicatorCodeWithATypo_NamesTheIntendedCodeFirst()
+    {
+        using var seed = SeedFolder.CopyOfRealSeed();
+        BadRows.Apply("unknown_indicator", seed);
+        using var ui = new UICulture("en-US");
+
+        var e = Assert.Throws<SeedValidationException>(() => SeedSet.Load(seed.Path));
+
+        Assert.StartsWith("unknown indicator 'industrial_ouput' (nearest: industrial_output, ", Assert.Single(e.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_EmptyValue_ReportsOneRequiredError()
     {
         using var seed = SeedFolder.CopyOfRealSeed();

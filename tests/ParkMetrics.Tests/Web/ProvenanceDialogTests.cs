@@ -33,10 +33,45 @@ public sealed class ProvenanceDialogTests : ComponentTest
         Assert.Equal(TestCulture.Pick(culture, "规模以上工业总产值", "Gross industrial output (above designated size)"), cut.Find("#provenance-title").TextContent);
         var source = cut.Find("figcaption a");
         Assert.Equal("东川园区：向新攀高书写“十四五”东川答卷", source.TextContent);
-        Assert.Equal($"sources/{figure.SourceId}", source.GetAttribute("href"));
+        Assert.Equal($"sources/{figure.SourceId}?figure={figure.Id}", source.GetAttribute("href"));
         Assert.Contains(TestCulture.Pick(culture, "“十四五”期间累计", "14th Five-Year Plan, total"), dialog.TextContent, StringComparison.Ordinal);
         // 6240000 万元 is stored; 624 亿元 was printed: both are shown, the stored one as converted
         Assert.Contains("6240000 万元", dialog.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestCulture.Both), MemberType = typeof(TestCulture))]
+    public void Show_SourceWithText_ShowsTheSentenceAroundTheQuoteAndLinksToTheSource(string culture)
+    {
+        using var _ = TestCulture.Use(culture);
+        var figure = MadeUp.Figure("industrial_output", 993.1m, "亿元", quote: "规上工业产值993.1亿元") with
+        {
+            Id = 42, SourceId = 7, SourceUrl = "https://example.org/report", SourceKind = SourceKind.NewsArticle,
+        };
+        SourceTexts[7] = "开发区经济运行平稳。1月至8月，开发区完成\n规上工业产值993.1亿元，增长18.7%。工业投资125.8亿元。";
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(figure));
+
+        var context = cut.WaitForElement("[data-testid=provenance-context]");
+        Assert.Equal("1月至8月，开发区完成规上工业产值993.1亿元，增长18.7%。", context.TextContent);
+        Assert.Equal("zh", context.GetAttribute("lang"));
+        Assert.Equal("规上工业产值993.1亿元", context.QuerySelector("[data-testid=source-quote]")!.TextContent);
+        Assert.Equal("993.1", context.QuerySelector("mark")!.TextContent);
+        Assert.Equal("https://example.org/report", cut.Find("[data-testid=provenance-url]").GetAttribute("href"));
+        Assert.Equal("sources/7?figure=42", cut.Find("[data-testid=provenance-in-source]").GetAttribute("href"));
+        Assert.Contains(TestCulture.Pick(culture, "新闻报道", "news article"), cut.Find("figcaption").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_SourceWithoutText_ShowsNoContext()
+    {
+        var cut = Render<ProvenanceDialog>();
+
+        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
+
+        cut.WaitForElement("[role=dialog]");
+        Assert.Empty(cut.FindAll("[data-testid=provenance-context]"));
     }
 
     [Fact]

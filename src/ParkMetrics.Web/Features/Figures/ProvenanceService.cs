@@ -3,7 +3,8 @@ using ParkMetrics.Data.Queries;
 namespace ParkMetrics.Web.Features.Figures;
 
 /// <summary>Opens the provenance of a figure from anywhere on the page; one per circuit, shown by <c>ProvenanceDialog</c>.</summary>
-public sealed class ProvenanceService
+/// <param name="sourceText">Reads a source's full text by its id (null when unknown), only when a figure's dialog opens.</param>
+public sealed class ProvenanceService(Func<int, CancellationToken, Task<string?>> sourceText)
 {
     private Func<ValueTask>? returnFocus;
 
@@ -18,6 +19,9 @@ public sealed class ProvenanceService
         this.returnFocus = returnFocus;
         Changed?.Invoke();
     }
+
+    /// <summary>The full text of the source of <paramref name="figure"/>, for the sentence around its quote.</summary>
+    public Task<string?> SourceTextAsync(Figure figure, CancellationToken ct = default) => sourceText(figure.SourceId, ct);
 
     public void Close()
     {
