@@ -44,6 +44,7 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<EnterpriseEditor>();
         builder.Services.AddSingleton<SourceEditor>();
         builder.Services.AddSingleton<IndicatorEditor>();
+        builder.Services.AddSingleton<Features.Intake.IntakeService>();
         builder.Services.AddSingleton<UnitEditor>();
         builder.Services.AddSingleton<ParkEditor>();
         builder.Services.AddScoped(services => new Features.Figures.ProvenanceService(services.GetRequiredService<CatalogQueries>().SourceTextAsync));

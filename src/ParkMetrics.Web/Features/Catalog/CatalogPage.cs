@@ -22,6 +22,9 @@ public abstract partial class CatalogPage : ComponentBase
     protected IReadOnlyList<FieldError> Errors { get; private set; } = [];
     protected bool Busy { get; private set; }
 
+    /// <summary>The signed-in admin's name, as writes record it.</summary>
+    protected async Task<string> UserAsync() => (await Authentication).User.Identity?.Name ?? "?";
+
     protected void ClearOutcome() => (SavedMessage, Problem, Errors) = (null, null, []);
 
     /// <summary>Shows a refusal found on the page itself, before anything is sent to an editor.</summary>
@@ -34,8 +37,7 @@ public abstract partial class CatalogPage : ComponentBase
         Busy = true;
         try
         {
-            var user = (await Authentication).User.Identity?.Name ?? "?";
-            var result = await write(user);
+            var result = await write(await UserAsync());
             switch (result.Outcome)
             {
                 case CatalogOutcome.Saved: SavedMessage = saved(result); break;
