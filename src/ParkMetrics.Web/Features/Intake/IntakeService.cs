@@ -63,7 +63,7 @@ public sealed class IntakeService(IDbContextFactory<ParkMetricsDbContext> contex
         foreach (var row in draft.Rows) row.Outcome = null;
         if (accepted.Count == 0) return new IntakeCheck(false, false, 0, 0, 0, 0);
         var (csv, lines) = CandidateCsv.WriteWithLines(accepted.Select(r => r.Current), draft.Source.Code);
-        var result = await upload.ProcessAsync(csv, $"intake-{draft.Source.Code}.csv", WriteOrigin.Intake, apply, user, $"intake: {draft.Source.Title}", ct);
+        var result = await upload.ProcessAsync(csv, $"intake-{draft.Source.Code}.csv", WriteOrigin.Intake, apply, user, draft.Source.Title, ct);
         var byLine = accepted.Select((row, i) => (row, line: lines[i])).ToDictionary(p => p.line, p => p.row);
         foreach (var error in result.Errors)
             if (RowAt(byLine, error.Line) is { } row) row.Outcome = (row.Outcome is null ? "" : row.Outcome + "；") + $"{error.Field}: {error.Reason}";
