@@ -207,4 +207,13 @@ public sealed class FigureTextTests
     }
 
     private static decimal Dec(string s) => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>A quote keeps a newspaper column's hard wraps verbatim; a reader sees the words joined, Chinese without a space.</summary>
+    [Theory]
+    [InlineData("推动黄河上游2台300兆瓦和青海宁\n北2台135兆瓦火电机组", "推动黄河上游2台300兆瓦和青海宁北2台135兆瓦火电机组")]
+    [InlineData("完成规上产值 \r\n338 亿元", "完成规上产值338 亿元")]
+    [InlineData("Blue\nSky 2", "Blue Sky 2")]
+    [InlineData("提升“活”\n\n的质效", "提升“活”的质效")]
+    [InlineData("没有换行", "没有换行")]
+    public void Unwrapped_QuoteWithHardWraps_JoinsTheLinesAsRead(string quote, string read) => Assert.Equal(read, FigureText.Unwrapped(quote));
 }

@@ -125,6 +125,28 @@ public static class FigureText
     }
 
     /// <summary>
+    /// A quote as a reader reads it: the hard wraps a newspaper column put inside it (青海宁\n北) joined without the space
+    /// a browser would show; a wrap between two Latin words or numbers stays a space.
+    /// </summary>
+    public static string Unwrapped(string quote)
+    {
+        if (!quote.Contains('\n') && !quote.Contains('\r')) return quote;
+        var sb = new System.Text.StringBuilder(quote.Length);
+        for (var i = 0; i < quote.Length; i++)
+        {
+            if (quote[i] is not ('\n' or '\r'))
+            {
+                sb.Append(quote[i]);
+                continue;
+            }
+            while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+            while (i + 1 < quote.Length && quote[i + 1] is '\n' or '\r' or ' ' or '\u3000') i++;
+            if (sb.Length > 0 && i + 1 < quote.Length && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(quote[i + 1])) sb.Append(' ');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Where <paramref name="value"/> is printed in <paramref name="quote"/>: the first place it stands alone (not the 20
     /// of 2023, not the 5 of 295 or of 2.5), else its first occurrence, else -1.
     /// </summary>
