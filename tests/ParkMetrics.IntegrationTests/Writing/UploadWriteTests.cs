@@ -48,6 +48,23 @@ public sealed class UploadWriteTests(MigratedDatabase database) : DatabaseTest(d
         Assert.Equal(after, await Database.DumpAsync());
     }
 
+    /// <summary>Reposts print 萬噸, 億元, 項: the catalog's aliases take them, stored under the catalog's unit.</summary>
+    [Fact]
+    public async Task Upload_TraditionalUnitSpellings_AreTakenAsTheirCatalogUnits()
+    {
+        var csv = $"""
+            {Header}
+            beichuan,,fixed_asset_investment,point,2023-06-30,2023-06-30,20,億元,exact,beichuan-2024,园区完成固定资产投资20億元
+            """;
+
+        var result = await Upload.ProcessAsync(Encoding.UTF8.GetBytes(csv), "repost.csv", apply: true, "admin@example.org", Ct);
+
+        Assert.True(result.Applied, string.Join("; ", result.Errors));
+        await using var db = Database.CreateContext();
+        var figure = await db.Observations.SingleAsync(o => o.PeriodKind == PeriodKind.Point && o.PeriodStart == new DateOnly(2023, 6, 30), Ct);
+        Assert.Equal(("亿元", 20m, 200_000m), (figure.ReportedUnit, figure.ReportedValue, figure.Value));
+    }
+
     [Fact]
     public async Task Intake_SameRowsTwice_SecondChangesNothing()
     {
