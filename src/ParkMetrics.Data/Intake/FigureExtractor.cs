@@ -52,7 +52,7 @@ public sealed class FigureExtractor
             anchors.Any(a => a.YearStated && a.Plan is null && !a.IsComparison));
         var candidates = new List<Candidate>();
         var seen = new HashSet<(decimal, string, string?, string?, PeriodKind?, DateOnly?, DateOnly?, string, Qualifier)>();
-        var phrases = new Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)>();
+        var phrases = new Dictionary<NumberToken, Named>();
         var respectively = Respectively(context);
         // A title (开发区规上工业产值达993.1亿元, 超1500亿元！) repeats a figure the text reports: the text's is the figure.
         var reported = tokens.All.Where(t => !report.IsInTitle(t.Start)).Select(t => (t.Value, t.UnitText)).ToHashSet();
@@ -96,7 +96,7 @@ public sealed class FigureExtractor
         public Dictionary<NumberToken, bool> Stocks { get; } = [];
     }
 
-    private Candidate Read(Context c, NumberToken token, int index, Dictionary<NumberToken, (string, IndicatorRow?)> phrases,
+    private Candidate Read(Context c, NumberToken token, int index, Dictionary<NumberToken, Named> phrases,
         Dictionary<NumberToken, (int Position, Mention? Subject, int? Year)> respectively)
     {
         var reading = c.Reading;
@@ -136,12 +136,18 @@ public sealed class FigureExtractor
         var bare = phrase.Length == 0 || Lexicon.Growth.Contains(phrase) || Lexicon.Share.Contains(phrase) || phrase is "同期" or "比同期";
         if ((bare || phraseFromContext) && previous is not null && phrases.TryGetValue(previous, out var before) && measure is MeasureKind.GrowthRate or MeasureKind.Share or MeasureKind.ChangePp)
         {
-            if (before.Item2 is { } baseIndicator)
+            if (before.Indicator is { } baseIndicator)
             {
                 indicator = indicators.Derived(baseIndicator.Code, measure, dimension);
                 name = indicator?.NameZh ?? baseIndicator.NameZh + Suffix(measure);
             }
-            else name = before.Item1 + Suffix(measure);
+            else name = before.Name + Suffix(measure);
+        }
+        else if (measure == MeasureKind.Share && phrase.StartsWith('占') && previous is not null && phrases.TryGetValue(previous, out var whole)
+            && indicators.Match(whole.Name + phrase, dimension, Compatible(measure)) is null)
+        {
+            // 新能源产业投资45.6亿元，占工业投资的38.2%: the share of the figure before it in that whole.
+            name = whole.Name + phrase + (phrase.EndsWith("比重", StringComparison.Ordinal) || phrase.EndsWith("比例", StringComparison.Ordinal) ? "" : "比重");
         }
         else if (indicators.Match(phrase, dimension, Compatible(measure)) is { } match)
         {
@@ -151,7 +157,7 @@ public sealed class FigureExtractor
         }
         if (indicator is null) notes.Add(CandidateNote.NewIndicator);
         if (name.Length == 0) name = reading[clause.Start..token.Start].Trim();
-        phrases[token] = (phrase.Length > 0 ? phrase : name, indicator);
+        phrases[token] = new Named(phrase.Length > 0 ? phrase : name, name, indicator);
 
         // Subject and period; a list after 分别 pairs each number with its subject or year.
         respectively.TryGetValue(token, out var pairing);
@@ -171,6 +177,9 @@ public sealed class FigureExtractor
             period?.Kind, period?.Start, period?.End, subject?.ParkCode, subject?.Enterprise, indicator?.Code, Shorten(name), quote, quoteStart,
             notes.Distinct().ToList());
     }
+
+    /// <summary>What a figure read so far was named by: the words before it (shared with the next number of its clause), its name, its indicator.</summary>
+    private sealed record Named(string Phrase, string Name, IndicatorRow? Indicator);
 
     private static string Suffix(MeasureKind measure) => measure switch
     {
@@ -254,7 +263,7 @@ public sealed class FigureExtractor
     /// follows the figure it is a share of.
     /// </summary>
     private static bool IsStock(Context c, NumberToken token, MeasureKind measure, IndicatorRow? indicator, (int Start, int End) clause,
-        (int Start, int End) sentence, string dimension, Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)> phrases)
+        (int Start, int End) sentence, string dimension, Dictionary<NumberToken, Named> phrases)
     {
         var reading = c.Reading;
         var inClause = reading[clause.Start..clause.End].Replace("规模以上", "", StringComparison.Ordinal);
@@ -545,7 +554,7 @@ public sealed class FigureExtractor
     /// and qualifiers. A clause that holds only 分别为 or 增长 takes the words of the clause before it.
     /// </summary>
     private static (string Phrase, bool FromContext) Phrase(Context c, NumberToken token, (int Start, int End) clause, int segmentStart,
-        Dictionary<NumberToken, (string Phrase, IndicatorRow? Indicator)> phrases)
+        Dictionary<NumberToken, Named> phrases)
     {
         var phrase = Clean(c, segmentStart, token.Start);
         if (phrase.Length > 0 && !IsOnlyVerb(phrase)) return (phrase, false);

@@ -139,6 +139,25 @@ public sealed class FigureExtractorTests
     }
 
     [Fact]
+    public void Extract_FiguresTheCatalogLacks_ProposeNamesFromTheirWords()
+    {
+        const string text = "1-11月，开发区规模以上工业企业资产总计1,234.5亿元，实现主营业务收入856.7亿元。"
+            + "其中新能源产业投资45.6亿元，占工业投资的38.2%，比上年提高2.3个百分点；储能电池产能5吉瓦时，重点项目开复工率达95%。";
+
+        var candidates = Extract(text, "2024-12-20");
+
+        Assert.Equal(
+            ["规模以上工业企业资产总计", "主营业务收入", "新能源产业投资", "新能源产业投资占工业投资比重", "新能源产业投资占工业投资比重变动", "储能电池产能", "重点项目开复工率"],
+            candidates.Select(c => c.IndicatorName));
+        Assert.All(candidates, c => Assert.Contains(CandidateNote.NewIndicator, c.Notes));
+        Assert.Equal(("1234.5", MeasureKind.Level), (candidates[0].ValueText, candidates[0].Measure));
+        Assert.Equal(
+            [MeasureKind.Level, MeasureKind.Level, MeasureKind.Level, MeasureKind.Share, MeasureKind.ChangePp, MeasureKind.Capacity, MeasureKind.Rate],
+            candidates.Select(c => c.Measure));
+        Assert.Equal("吉瓦时", candidates[5].Unit);
+    }
+
+    [Fact]
     public void Extract_OtherItemsOnThePage_AreSkippedAndSaidSo()
     {
         const string text = "本报讯（记者 王某）全市共有公园42个，新增绿地面积120万平方米。\n\n开发区经济稳中有进\n本报讯（记者 李某）今年前三季度，开发区完成规上工业产值820亿元。";
