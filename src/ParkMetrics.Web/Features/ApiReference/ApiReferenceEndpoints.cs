@@ -34,6 +34,7 @@ public static class ApiReferenceEndpoints
             .WithTitle("ParkMetrics API")
             .DisableDefaultFonts()   // served from a CDN; the page uses the system's fonts instead
             .DisableTelemetry()
+            .HideDeveloperTools()
             .DisableAgent()
             .DisableMcp());
         return app;

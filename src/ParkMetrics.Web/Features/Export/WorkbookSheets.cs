@@ -101,6 +101,7 @@ internal sealed class WorkbookSheets(WorkbookSource source, CancellationToken ct
         var all = words["ExportAboutAll"];
         string Joined(IEnumerable<string> items) => items.Any() ? string.Join(zh ? "；" : "; ", items) : all;
         string Text(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         yield return new(words["ExportAboutTitle"], words["FooterNote"]);
         yield return new(words["ExportAboutExportedAt"], source.ExportedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
@@ -121,7 +122,13 @@ internal sealed class WorkbookSheets(WorkbookSource source, CancellationToken ct
         });
         yield return new(words["Source"], Joined(selection.Sources.Select(s => $"{s.Id} {s.Title}")));
         yield return new(words["ExportAboutValues"], words["ExportAboutValuesText"]);
-        if (source.Layout is not null) yield return new(words["ExportAboutWide"], words["ExportAboutWideText"]);
+        if (source.Layout is { } layout)
+        {
+            yield return new(words["ExportAboutWide"], words["ExportAboutWideText"]);
+            foreach (var c in layout.Columns)
+                yield return new($"{words["ExportAboutColumn"]} {c.Header}", $"{EnumCode.Of(c.Kind)} {Iso(c.Start)}/{Iso(c.End)} {words.Kind(c.Kind)}"
+                    + (c.Forecast ? $" · {words.Qualifier(Qualifier.Forecast)}" : ""));
+        }
         foreach (var q in Enum.GetValues<Qualifier>()) yield return new($"{words["Qualifier"]} {EnumCode.Of(q)}", words.Qualifier(q));
         foreach (var k in Enum.GetValues<PeriodKind>()) yield return new($"{words["ExportAboutKind"]} {EnumCode.Of(k)}", words.Kind(k));
         yield return new(words["ExportAboutLicence"], words["ExportAboutLicenceText"]);
