@@ -5,7 +5,7 @@ using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.Web.Features.Export;
 
-/// <summary>The words of an export: column headers and file names in Chinese or English, and values as plain numbers.</summary>
+/// <summary>The words of an export: column headers in Chinese or English, and values as plain numbers.</summary>
 public static class ExportText
 {
     public static IReadOnlyList<string> LongHeader(bool zh) => zh
