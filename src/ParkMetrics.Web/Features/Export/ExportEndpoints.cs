@@ -53,7 +53,8 @@ public static partial class ExportEndpoints
         [AsParameters] ExportParameters parameters, ExportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext http, ILoggerFactory loggers,
         TimeProvider clock, CancellationToken ct)
     {
-        var (request, problem) = await CheckAsync(parameters, queries, ct);
+        var catalog = await queries.CatalogAsync(ct);
+        var (request, problem) = CheckIn(parameters, catalog);
         if (problem is not null) return problem;
         var reader = await OpenAsync(queries, request!, http, ct);
         if (ConditionalGet.IsNotModified(http, reader.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
@@ -61,7 +62,7 @@ public static partial class ExportEndpoints
         var words = new ExportWords(localizer, request.Culture);
         http.Response.Headers.ContentDisposition = ExportFileName.ContentDisposition(request, words, "xlsx");
         var source = new WorkbookSource(request, reader, layout, words, DateTimeOffset.UtcNow, http.Response.Headers.ETag.ToString(),
-            http.Request.Path + http.Request.QueryString);
+            http.Request.Path + http.Request.QueryString, catalog);
         return TypedResults.Stream(body => StreamAsync(loggers, "workbook", request, () => ExportWorkbook.WriteAsync(body, source, ct), ct),
             ExportWorkbook.ContentType);
     }
@@ -104,13 +105,13 @@ public static partial class ExportEndpoints
         }
     }
 
-    private static async Task<(ExportRequest? Request, ValidationProblem? Problem)> CheckAsync(ExportParameters parameters, ExportQueries queries, CancellationToken ct)
-    {
-        var catalog = await queries.CatalogAsync(ct);
-        return ExportRequest.TryParse(parameters, catalog, out var request, out var errors)
+    private static async Task<(ExportRequest? Request, ValidationProblem? Problem)> CheckAsync(ExportParameters parameters, ExportQueries queries, CancellationToken ct) =>
+        CheckIn(parameters, await queries.CatalogAsync(ct));
+
+    private static (ExportRequest? Request, ValidationProblem? Problem) CheckIn(ExportParameters parameters, ExportCatalog catalog) =>
+        ExportRequest.TryParse(parameters, catalog, out var request, out var errors)
             ? (request, null)
             : (null, TypedResults.ValidationProblem(errors, title: ExportRequest.ProblemTitle(parameters)));
-    }
 
     /// <summary>The snapshot lives until the response has been written, however it ends.</summary>
     private static async Task<ExportReader> OpenAsync(ExportQueries queries, ExportRequest request, HttpContext http, CancellationToken ct)

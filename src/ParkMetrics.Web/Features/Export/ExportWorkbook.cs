@@ -5,8 +5,12 @@ using ParkMetrics.Data.Queries;
 
 namespace ParkMetrics.Web.Features.Export;
 
-/// <summary>What a workbook is written from: the request, its snapshot, its wide layout (null for long), its words and its stamp.</summary>
-public sealed record WorkbookSource(ExportRequest Request, ExportReader Reader, WideLayout? Layout, ExportWords Words, DateTimeOffset ExportedAt, string Version, string Query);
+/// <summary>
+/// What a workbook is written from: the request, its snapshot, its wide layout (null for long), its words, its stamp,
+/// and the catalog, whose names the columns are made wide enough for.
+/// </summary>
+public sealed record WorkbookSource(
+    ExportRequest Request, ExportReader Reader, WideLayout? Layout, ExportWords Words, DateTimeOffset ExportedAt, string Version, string Query, ExportCatalog Catalog);
 
 /// <summary>
 /// Writes an export as an Excel workbook with MiniExcel, streamed as the rows are read: the rows (<c>observations</c>,

@@ -31,8 +31,16 @@ internal sealed class WorkbookSheets(WorkbookSource source, CancellationToken ct
         static IEnumerable<WorkbookColumn> Fit(IReadOnlyList<string> headers, (string Key, double Width, string? Format)[] columns) =>
             columns.Select((c, i) => WorkbookColumn.Fitted(c.Key, headers[i], c.Width, c.Format));
         const string date = WorkbookColumn.Date;
+        var (selection, catalog) = (source.Request.Selection, source.Catalog);
+        var parks = selection.Parks.Count > 0 ? selection.Parks : [.. catalog.Parks.Values];
+        var indicators = selection.Indicators.Count > 0 ? selection.Indicators : [.. catalog.Indicators.Values];
+        static double Widest(IEnumerable<string> texts) => texts.Select(WorkbookColumn.WidthOf).DefaultIfEmpty(10).Max() + 2;
         var what = new (string, double, string?)[]
-            { ("ParkCode", 12, null), ("Park", 30, null), ("Subject", 24, null), ("IndicatorCode", 34, null), ("Indicator", 34, null), ("Kind", 12, null), ("KindCode", 16, null) };
+        {
+            ("ParkCode", Widest(parks.Select(p => p.Code)), null), ("Park", Widest(parks.Select(p => zh ? p.NameZh : p.NameEn)), null), ("Subject", 30, null),
+            ("IndicatorCode", Widest(indicators.Select(i => i.Code)), null), ("Indicator", Widest(indicators.Select(i => zh ? i.NameZh : i.NameEn)), null),
+            ("Kind", 12, null), ("KindCode", 16, null),
+        };
         var columns = source.Layout is null
             ? Fit(ExportText.WorkbookLongHeader(zh), [.. what, ("Start", 12, date), ("End", 12, date), ("Period", 26, null), ("Value", 14, null), ("Unit", 10, null),
                 ("ReportedValue", 14, null), ("ReportedUnit", 10, null), ("Qualifier", 26, null), ("QualifierCode", 14, null), ("SourceId", 10, null),
