@@ -1,6 +1,7 @@
 using ParkMetrics.Web.Components;
 using ParkMetrics.Web.Features.Account;
 using ParkMetrics.Web.Features.Admin;
+using ParkMetrics.Web.Features.ApiReference;
 using ParkMetrics.Web.Features.Export;
 using ParkMetrics.Web.Hosting;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddParkMetricsDefaults();
 builder.AddParkMetricsData();
 builder.AddParkMetricsAccounts();
+builder.AddParkMetricsApiReference();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
 app.MapExportEndpoints();
+app.MapApiReference();
 app.Run();
 
 public partial class Program;

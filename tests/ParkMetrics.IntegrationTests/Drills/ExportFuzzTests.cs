@@ -9,8 +9,8 @@ using ParkMetrics.IntegrationTests.Export;
 namespace ParkMetrics.IntegrationTests.Drills;
 
 /// <summary>
-/// Damaged query strings against both exports over the seed: never a 5xx; a 400 is a ValidationProblem naming the
-/// parameters; a 200 is a whole document (CSV with its BOM unless bom=false, or JSON that parses).
+/// Damaged query strings against the three exports over the seed: never a 5xx; a 400 is a ValidationProblem naming the
+/// parameters; a 200 is a whole document (CSV with its BOM unless bom=false, a workbook that reads, or JSON that parses).
 /// </summary>
 [Collection(nameof(SeededExport))]
 public sealed class ExportFuzzTests(SeededExportApp app)
@@ -24,7 +24,8 @@ public sealed class ExportFuzzTests(SeededExportApp app)
     {
         var ct = TestContext.Current.CancellationToken;
         var mutator = new ExportQueryMutator(seed: 20261207, await ValidValuesAsync());
-        var urls = Enumerable.Range(0, Requests).Select(i => (i % 2 == 0 ? "/api/observations.csv?" : "/api/observations?") + mutator.Next()).ToList();
+        string[] endpoints = ["/api/observations.csv?", "/api/observations?", "/api/observations.xlsx?"];
+        var urls = Enumerable.Range(0, Requests).Select(i => endpoints[i % 3] + mutator.Next()).ToList();
         var outcomes = new ConcurrentBag<(int Status, string? Failure)>();
 
         await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
@@ -46,6 +47,7 @@ public sealed class ExportFuzzTests(SeededExportApp app)
         var failure = status switch
         {
             200 when url.StartsWith("/api/observations.csv", StringComparison.Ordinal) => CsvFailure(url, type, body),
+            200 when url.StartsWith("/api/observations.xlsx", StringComparison.Ordinal) => WorkbookFailure(type, body),
             200 => JsonFailure(type, body),
             400 => ProblemFailure(type, body),
             _ => "unexpected status",
@@ -61,6 +63,19 @@ public sealed class ExportFuzzTests(SeededExportApp app)
         if (type?.MediaType != "text/csv") return "not text/csv";
         if (body.AsSpan().StartsWith(Bom) == bomOff) return bomOff ? "a BOM although bom=false" : "no BOM";
         return body.AsSpan().EndsWith("\r\n"u8) ? null : "the file does not end with a whole record";
+    }
+
+    private static string? WorkbookFailure(MediaTypeHeaderValue? type, byte[] body)
+    {
+        if (type?.MediaType != ParkMetrics.Web.Features.Export.ExportWorkbook.ContentType) return "not a workbook";
+        try
+        {
+            return new ReadWorkbook(body).SheetNames.SequenceEqual(["observations", "sources", "about"]) ? null : "sheets missing";
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            return "unreadable: " + e.Message;
+        }
     }
 
     private static string? JsonFailure(MediaTypeHeaderValue? type, byte[] body)
@@ -107,6 +122,9 @@ public sealed class ExportFuzzTests(SeededExportApp app)
             ["format"] = ["long", "wide", "WIDE"],
             ["lang"] = ["zh", "en", "EN"],
             ["bom"] = ["true", "false", "False", " false "],
+            ["limit"] = ["1", "50", "10000"],
+            ["cursor"] = [ParkMetrics.Web.Features.Export.ExportCursor.Of(new ParkMetrics.Data.Queries.ExportPosition(1, null, 1, PeriodKind.Year, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), 1)),
+                ParkMetrics.Web.Features.Export.ExportCursor.Of(new ParkMetrics.Data.Queries.SeriesPosition(2, 1, 5, PeriodKind.Point))],
         };
     }
 

@@ -6,7 +6,7 @@ namespace ParkMetrics.IntegrationTests.Drills;
 /// </summary>
 internal sealed class ExportQueryMutator(int seed, IReadOnlyDictionary<string, string[]> valid)
 {
-    public static readonly string[] Parameters = ["park", "indicator", "from", "to", "period_kind", "subject", "source", "category", "format", "lang", "bom"];
+    public static readonly string[] Parameters = ["park", "indicator", "from", "to", "period_kind", "subject", "source", "category", "format", "lang", "bom", "limit", "cursor"];
 
     private static readonly string[] UnknownNames = ["colour", "", "PARK", "Bom", "park[]", "from ", "lang\0", "页"];
 

@@ -123,36 +123,35 @@ public sealed class ExportCsvTests(SeededExportApp app)
     }
 
     [Fact]
-    public async Task ExportCsv_WideFormat_CellsAreTheLongRowsValues()
+    public async Task ExportCsv_WideFormat_OneRowPerSeriesWithAValueAndAQualifierColumnPerPeriod()
     {
         var stored = await StoredRow.ReadAsync(app.ConnectionString);
 
         var wide = await CsvAsync("?format=wide");
 
-        Assert.Equal(["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "单位"], wide.Header.Take(7));
-        var periods = wide.Header.Skip(7).ToList();
+        Assert.Equal(["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "单位", "来源次序"], wide.Header.Take(8));
+        var periods = Periods(wide);
         Assert.Equal(periods.Count, periods.Distinct().Count());
+        Assert.Equal(periods.Select(p => p + " 限定"), wide.Header.Skip(8).Where((_, i) => i % 2 == 1));
         var groups = stored.GroupBy(r => r.WideKey).ToList();
-        Assert.Equal(groups.Count, wide.Rows.Count);
+        Assert.Equal(groups.Count, wide.Rows.Count); // the seed has one source per period: one row per series
         foreach (var (group, row) in groups.Zip(wide.Rows))
         {
             var first = group.First();
-            Assert.Equal([first.ParkCode, first.ParkNameZh, first.Enterprise ?? "", first.IndicatorCode, first.IndicatorNameZh, EnumCode.Of(first.Kind), first.Unit],
-                row.Take(7));
-            var expected = new string[periods.Count];
-            Array.Fill(expected, "");
-            foreach (var cell in group.GroupBy(r => ColumnOf(r, periods)))
-                expected[cell.Key] = cell.OrderByDescending(r => r.AsOf).ThenByDescending(r => r.SourceId).First().Value;
-            Assert.Equal(expected, row.Skip(7));
+            Assert.Equal([first.ParkCode, first.ParkNameZh, first.Enterprise ?? "", first.IndicatorCode, first.IndicatorNameZh, EnumCode.Of(first.Kind), first.Unit, "1"],
+                row.Take(8));
+            Assert.Equal(group.Count(), row.Skip(8).Where((_, i) => i % 2 == 0).Count(v => v.Length > 0));
         }
     }
+
+    private static List<string> Periods(ParsedCsv wide) => [.. wide.Header.Skip(8).Where((_, i) => i % 2 == 0)];
 
     [Fact]
     public async Task ExportCsv_WideFormat_PeriodColumnsSortedByStartThenEnd()
     {
         var wide = await CsvAsync("?format=wide&park=xetdz");
 
-        Assert.Equal(["2020年", "“十四五”期间年均", "“十四五”期间累计", "2023年1—8月", "截至2023年8月", "2025年", "截至2025年11月"], wide.Header.Skip(7));
+        Assert.Equal(["2020年", "“十四五”期间年均（预计）", "“十四五”期间累计", "2023年1—8月", "截至2023年8月", "2025年（预计）", "截至2025年11月"], Periods(wide));
     }
 
     [Fact]
@@ -216,12 +215,17 @@ public sealed class ExportCsvTests(SeededExportApp app)
 
     [Theory]
     [InlineData("", "observations.csv", "园区指标.csv")]
-    [InlineData("?park=xetdz,ganhe", "observations.csv", "园区指标.csv")]
+    [InlineData("?park=xetdz,ganhe", "observations-xetdz-ganhe.csv", "西宁经济技术开发区、甘河工业园区-指标.csv")]
     [InlineData("?park=ganhe&lang=en", "observations-ganhe.csv", "Ganhe Industrial Park-indicators.csv")]
+    [InlineData("?park=ganhe,xetdz,beichuan,dongchuan&source=@xetdz-fyp14", "observations-source-{id}.csv", "4个园区-{title}-指标.csv")]
     [InlineData("?park=ganhe&format=wide", "observations-ganhe-wide.csv", "甘河工业园区-指标-宽表.csv")]
-    public async Task ExportCsv_FileName_FollowsParkLanguageAndFormat(string query, string ascii, string name)
+    public async Task ExportCsv_FileName_SaysWhatItHolds(string query, string ascii, string name)
     {
-        var (response, _) = await GetAsync(query);
+        var stored = await StoredRow.ReadAsync(app.ConnectionString);
+        if (stored.FirstOrDefault(r => query.Contains("@" + r.SourceCode, StringComparison.Ordinal)) is { } source)
+            (ascii, name) = (ascii.Replace("{id}", source.SourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                name.Replace("{title}", source.SourceTitle, StringComparison.Ordinal));
+        var (response, _) = await GetAsync(SourceIds(query, stored));
 
         Assert.Equal(ascii, response.Content.Headers.ContentDisposition!.FileName);
         Assert.Equal(name, response.Content.Headers.ContentDisposition!.FileNameStar);
@@ -236,7 +240,7 @@ public sealed class ExportCsvTests(SeededExportApp app)
     }
 
     /// <summary>The filter semantics, written out independently of the export's query.</summary>
-    private static Func<StoredRow, bool> Matches(string query)
+    internal static Func<StoredRow, bool> Matches(string query)
     {
         var parameters = query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
             .GroupBy(p => p[0], p => p[1].Split(','))

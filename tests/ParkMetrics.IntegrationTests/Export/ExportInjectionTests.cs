@@ -37,7 +37,10 @@ public sealed class InjectionExportApp(PostgresServer server) : ExportApp(server
     }
 }
 
-/// <summary>CSV injection: text cells that start like a formula are neutralised with a leading apostrophe; numbers never are.</summary>
+/// <summary>
+/// CSV injection: text cells that start like a formula are neutralised with a leading apostrophe; numbers never are. In
+/// a workbook, text is a text cell whatever it starts with, and is written as it is.
+/// </summary>
 public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture<InjectionExportApp>
 {
     private async Task<ParsedCsv> CsvAsync(string query) =>
@@ -72,7 +75,7 @@ public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture
         Assert.Equal("-3.2", row[csv.Column("报告数值")]);
         Assert.Contains(",-3.2,%,-3.2,%,exact,", Encoding.UTF8.GetString(body), StringComparison.Ordinal); // unquoted, no apostrophe
         var wide = await CsvAsync("?park=xetdz&from=2007&to=2007&format=wide&subject=park");
-        Assert.Equal("-3.2", Assert.Single(wide.Rows)[^1]);
+        Assert.Equal(["-3.2", "exact"], Assert.Single(wide.Rows)[^2..]);
     }
 
     [Fact]
@@ -86,11 +89,46 @@ public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task ExportWorkbook_TextStartingLikeAFormula_StaysTextAsItIs()
+    {
+        var workbook = new ReadWorkbook(await app.Client.GetByteArrayAsync("/api/observations.xlsx?park=xetdz&from=2001&to=2008", TestContext.Current.CancellationToken));
+
+        var sheet = workbook.Sheet("observations");
+        var quotes = sheet.Rows.OrderBy(r => (DateOnly)r[sheet.Column("开始日期")]!).Select(r => (string)r[sheet.Column("引文")]!).ToList();
+        Assert.Equal(InjectionExportApp.Quotes.Select(StoredRow.Lines), quotes); // no apostrophe: a workbook cell is text by its type
+        Assert.All(sheet.Rows, r => Assert.Equal(InjectionExportApp.Source, r[sheet.Column("来源")]));
+        Assert.Equal(InjectionExportApp.Enterprise, sheet.Rows.Single(r => (DateOnly)r[sheet.Column("开始日期")]! == new DateOnly(2001, 1, 1))[sheet.Column("主体")]);
+        Assert.Equal(-3.2m, sheet.Rows.Single(r => (DateOnly)r[sheet.Column("开始日期")]! == new DateOnly(2007, 1, 1))[sheet.Column("数值")]);
+        foreach (var name in workbook.SheetNames)
+        {
+            var cells = workbook.Sheet(name);
+            Assert.Empty(cells.Formulas);
+            Assert.All(cells.Cells.Where(c => (c.Value ?? "").StartsWith('=')), c => Assert.Equal("str", (string?)c.Attribute("t")));
+        }
+        var sources = workbook.Sheet("sources");
+        Assert.Equal(InjectionExportApp.Quotes.Select(StoredRow.Lines).Order(StringComparer.Ordinal),
+            sources.Rows.Select(r => (string)r[sources.Column("引文")]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExportWorkbook_EveryRow_MatchesTheDatabase()
+    {
+        var stored = await StoredRow.ReadAsync(app.ConnectionString);
+        var words = new ParkMetrics.Web.Features.Export.ExportWords(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ParkMetrics.Web.SharedResource>>(app.App.Services),
+            ParkMetrics.Web.Features.Export.ExportRequest.Chinese);
+
+        var workbook = new ReadWorkbook(await app.Client.GetByteArrayAsync("/api/observations.xlsx", TestContext.Current.CancellationToken));
+
+        Assert.Equal(stored.Select(r => r.WorkbookCells(zh: true, words)), workbook.Sheet("observations").Rows);
+    }
+
+    [Fact]
     public async Task ExportJson_TextStartingLikeAFormula_IsLeftAsItIs()
     {
         using var json = JsonDocument.Parse(await app.Client.GetStringAsync("/api/observations?park=xetdz&from=2001&to=2008", TestContext.Current.CancellationToken));
 
-        var rows = json.RootElement.EnumerateArray().OrderBy(r => r.GetProperty("start").GetString(), StringComparer.Ordinal).ToList();
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().OrderBy(r => r.GetProperty("start").GetString(), StringComparer.Ordinal).ToList();
         Assert.Equal(InjectionExportApp.Quotes, rows.Select(r => r.GetProperty("quote").GetString()));
         Assert.Equal(-3.2m, rows[6].GetProperty("value").GetDecimal());
         Assert.Equal(InjectionExportApp.Source, rows[0].GetProperty("source").GetString());

@@ -3,15 +3,15 @@ using System.Text.Json;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
-/// <summary>/api/observations: the CSV's rows as JSON objects, long and wide.</summary>
+/// <summary>/api/observations: the CSV's rows as JSON objects in pages, long and wide.</summary>
 [Collection(nameof(SeededExport))]
 public sealed class ExportJsonTests(SeededExportApp app)
 {
-    private static readonly string[] LongProperties =
+    internal static readonly string[] LongProperties =
         ["parkCode", "parkName", "subject", "indicatorCode", "indicatorName", "periodKind", "start", "end", "label", "value", "unit",
             "reportedValue", "reportedUnit", "qualifier", "source", "sourceDate", "quote"];
 
-    private static readonly string[] WideProperties = ["parkCode", "parkName", "subject", "indicatorCode", "indicatorName", "periodKind", "unit"];
+    private static readonly string[] WideProperties = ["parkCode", "parkName", "subject", "indicatorCode", "indicatorName", "periodKind", "unit", "rank"];
 
     private async Task<JsonDocument> JsonAsync(string query)
     {
@@ -31,9 +31,10 @@ public sealed class ExportJsonTests(SeededExportApp app)
     public async Task ExportJson_Long_HasTheCsvRowsAsCamelCaseObjects(string query)
     {
         var csv = await CsvAsync(query);
-        using var json = await JsonAsync(query);
+        using var json = await JsonAsync(query + (query.Length == 0 ? "?" : "&") + "limit=10000");
 
-        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["total", "limit", "next", "rows"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(LongProperties, r.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(csv.Rows, rows.Select(r => LongProperties.Select(p => JsonCells.Of(r.GetProperty(p))).ToArray()));
@@ -44,7 +45,7 @@ public sealed class ExportJsonTests(SeededExportApp app)
     {
         using var json = await JsonAsync("?park=xetdz&indicator=industrial_output_above_scale&period_kind=ytd_month");
 
-        var row = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        var row = Assert.Single(json.RootElement.GetProperty("rows").EnumerateArray().ToList());
         Assert.Equal(JsonValueKind.Number, row.GetProperty("value").ValueKind);
         Assert.Equal("9931000", row.GetProperty("value").GetRawText());
         Assert.Equal("993.1", row.GetProperty("reportedValue").GetRawText());
@@ -58,20 +59,23 @@ public sealed class ExportJsonTests(SeededExportApp app)
     public async Task ExportJson_Wide_HasTheCsvColumnsAndRows(string query)
     {
         var csv = await CsvAsync(query);
-        using var json = await JsonAsync(query);
+        using var json = await JsonAsync(query + "&limit=10000");
 
         var columns = json.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
-        Assert.Equal(csv.Header.Skip(WideProperties.Length), columns);
+        Assert.Equal(csv.Header.Skip(WideProperties.Length).Where((_, i) => i % 2 == 0), columns);
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(csv.Rows, rows.Select(r => WideProperties.Select(p => JsonCells.Of(r.GetProperty(p)))
-            .Concat(r.GetProperty("values").EnumerateArray().Select(JsonCells.Of)).ToArray()));
+            .Concat(r.GetProperty("values").EnumerateArray().Zip(r.GetProperty("qualifiers").EnumerateArray()).SelectMany(c => new[] { JsonCells.Of(c.First), JsonCells.Of(c.Second) }))
+            .ToArray()));
     }
 
     [Fact]
-    public async Task ExportJson_FilterMatchingNothing_ReturnsAnEmptyArray()
+    public async Task ExportJson_FilterMatchingNothing_ReturnsAnEmptyLastPage()
     {
         using var json = await JsonAsync("?from=1990&to=1991");
 
-        Assert.Equal(0, json.RootElement.GetArrayLength());
+        Assert.Equal(0, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("next").ValueKind);
     }
 }

@@ -20,29 +20,40 @@ public sealed class ExportStreamingTests(SyntheticExportApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task ExportCsv_SyntheticWide_HasOneRowPerSeriesWithTheLongValues()
+    public async Task ExportCsv_SyntheticWide_RebuildsTheLongRows()
     {
         const string parks = "?park=synth-0001,synth-0002&subject=all";
         var ct = TestContext.Current.CancellationToken;
-        var longCsv = ParsedCsv.Parse(await app.Client.GetByteArrayAsync("/api/observations.csv" + parks, ct));
+        var stored = (await StoredRow.ReadAsync(app.ConnectionString)).Where(r => r.ParkCode is "synth-0001" or "synth-0002").ToList();
         var wide = ParsedCsv.Parse(await app.Client.GetByteArrayAsync("/api/observations.csv" + parks + "&format=wide", ct));
+        using var json = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/observations" + parks + "&format=wide&limit=10000", ct));
 
-        var periods = wide.Header.Skip(7).ToList();
-        var expected = longCsv.Rows
-            .GroupBy(r => (r[0], r[2], r[3], r[5]))
-            .Select(g => g.Select(r => r[..6].Append(r[10])).First()
-                .Concat(periods.Select(p => g.SingleOrDefault(r => r[8] == p)?[9] ?? "")).ToArray())
-            .ToList();
-        Assert.True(expected.Count > 100);
-        Assert.Equal(expected, wide.Rows);
+        Assert.True(wide.Rows.Count > 100);
+        WideRebuild.AssertSame(WideRebuild.FromLong(stored), WideRebuild.FromCsv(wide, WideRebuild.Columns(json.RootElement)));
     }
 
     [Fact]
-    public async Task ExportCsv_ClientGoesAway_StopsTheQuery()
+    public async Task ExportWorkbook_SyntheticSet_EveryRowMatchesTheDatabase()
+    {
+        var stored = await StoredRow.ReadAsync(app.ConnectionString);
+
+        var workbook = new ReadWorkbook(await app.Client.GetByteArrayAsync("/api/observations.xlsx?park=synth-0003,synth-0004", TestContext.Current.CancellationToken));
+
+        var sheet = workbook.Sheet("observations");
+        var expected = stored.Where(r => r.ParkCode is "synth-0003" or "synth-0004").ToList();
+        Assert.True(expected.Count > 1000);
+        Assert.Equal(expected.Select(r => (r.ParkCode, r.IndicatorCode, r.Start, r.End, decimal.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture))),
+            sheet.Rows.Select(r => ((string)r[0]!, (string)r[3]!, (DateOnly)r[7]!, (DateOnly)r[8]!, (decimal)r[10]!)));
+    }
+
+    [Theory]
+    [InlineData("/api/observations.csv")]
+    [InlineData("/api/observations.xlsx")]
+    public async Task Export_ClientGoesAway_StopsTheQuery(string url)
     {
         var ct = TestContext.Current.CancellationToken;
         using var leave = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var response = await app.Client.GetAsync("/api/observations.csv", HttpCompletionOption.ResponseHeadersRead, leave.Token);
+        var response = await app.Client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, leave.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStreamAsync(ct);
         await body.ReadExactlyAsync(new byte[256 * 1024], ct);

@@ -4,6 +4,7 @@ using CsvHelper;
 using Npgsql;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Testing;
+using ParkMetrics.Web.Features.Export;
 using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.IntegrationTests.Export;
@@ -33,6 +34,21 @@ internal sealed record StoredRow(
         EnumCode.Of(Kind), Iso(Start), Iso(End), Safe(Label(zh)), Value, Safe(Unit), ReportedValue, Safe(ReportedUnit), Qualifier,
         Safe(SourceTitle), PublishedOn is { } d ? Iso(d) : "", Safe(Quote),
     ];
+
+    /// <summary>
+    /// The cells of the workbook's long sheet as MiniExcel reads them back: numbers as decimals, dates as dates, labels
+    /// beside codes, empty text as null, and line ends as a spreadsheet keeps them (LF: XML reads CR LF and CR as LF).
+    /// </summary>
+    public object?[] WorkbookCells(bool zh, ExportWords words) =>
+    [
+        ParkCode, zh ? ParkNameZh : ParkNameEn, Text(Enterprise), IndicatorCode, zh ? IndicatorNameZh : IndicatorNameEn, words.Kind(Kind), EnumCode.Of(Kind),
+        Start, End, Text(Label(zh)), decimal.Parse(Value, CultureInfo.InvariantCulture), Unit, decimal.Parse(ReportedValue, CultureInfo.InvariantCulture),
+        ReportedUnit, words.Qualifier(EnumCode.Parse<Qualifier>(Qualifier)), Qualifier, (decimal)SourceId, Text(SourceTitle), PublishedOn, Text(Quote),
+    ];
+
+    public static string Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string? Text(string? text) => string.IsNullOrEmpty(text) ? null : Lines(text);
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -109,6 +125,7 @@ internal static class JsonCells
         JsonValueKind.Null => "",
         JsonValueKind.String => e.GetString()!,
         JsonValueKind.Number => e.GetRawText(),
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         _ => throw new InvalidOperationException($"unexpected {e.ValueKind}"),
     };
 }

@@ -63,20 +63,28 @@ public static class ExportCsv
         csv.WriteField(EnumCode.Of(r.PeriodKind));
     }
 
-    /// <summary>One line per subject, indicator and period kind, one column per period. Returns the number of lines written.</summary>
+    /// <summary>
+    /// One line per series and rank (see <see cref="WideLayout"/>), two columns per period: the value, then its
+    /// qualifier's code. Returns the number of lines written.
+    /// </summary>
     public static async Task<long> WriteWideAsync(Stream body, ExportRequest request, WideLayout layout, IAsyncEnumerable<ExportRow> rows, CancellationToken ct)
     {
         var zh = request.IsChinese;
         var labels = new PeriodLabels(request.Culture);
         await using var csv = Create(body, request.ByteOrderMark);
-        csv.WriteHeader([.. ExportText.WideHeader(zh), .. layout.Columns.Select(c => c.Header)]);
+        csv.WriteHeader([.. ExportText.WideHeader(zh), .. layout.Columns.SelectMany(c => new[] { c.Header, WideLayout.QualifierHeader(c, zh) })]);
         await csv.FlushAsync(ct);
         long count = 0;
-        await foreach (var (r, values) in layout.RowsAsync(rows, labels, ct))
+        await foreach (var row in layout.RowsAsync(rows, labels, ct))
         {
-            WriteWhat(csv, r, zh);
-            csv.WriteField(r.Unit);
-            foreach (var value in values) csv.WriteField(value, "");
+            WriteWhat(csv, row.First, zh);
+            csv.WriteField(row.First.Unit);
+            csv.WriteField(row.Rank);
+            foreach (var cell in row.Cells)
+            {
+                csv.WriteField(cell?.Value, "");
+                csv.WriteField(cell is { } c ? EnumCode.Of(c.Qualifier) : "");
+            }
             await csv.EndRecordAsync(ct);
             if (++count % FlushEvery == 0) await csv.FlushAsync(ct);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 
@@ -8,31 +7,26 @@ namespace ParkMetrics.Web.Features.Export;
 /// <summary><c>format=long</c>: one row per observation; <c>format=wide</c>: one row per subject, indicator and period kind.</summary>
 public enum ExportFormat { LongForm, WideForm }
 
-/// <summary>
-/// The query string of an export as sent: every value is text, checked by <see cref="ExportRequest.TryParse"/>, so
-/// that a bad value becomes a 400 naming the parameter rather than a binding failure. Lists may repeat the parameter
-/// (<c>park=a&amp;park=b</c>) or separate values with commas (<c>park=a,b</c>).
-/// </summary>
-public sealed class ExportParameters
+/// <summary>What the filter names, as the request named it, for the file name and the workbook's about sheet.</summary>
+public sealed record ExportSelection(
+    IReadOnlyList<ExportPark> Parks, IReadOnlyList<ExportIndicator> Indicators, IReadOnlyList<string> Categories, IReadOnlyList<(int Id, string Title)> Sources);
+
+/// <summary>A page of the JSON API: at most <see cref="Limit"/> rows (long) or series (wide), after a cursor's row or series.</summary>
+public sealed record ExportPage(int Limit, ExportPosition? After, SeriesPosition? SeriesAfter)
 {
-    [FromQuery(Name = "park")] public string[]? Park { get; init; }
-    [FromQuery(Name = "indicator")] public string[]? Indicator { get; init; }
-    [FromQuery(Name = "from")] public string? From { get; init; }
-    [FromQuery(Name = "to")] public string? To { get; init; }
-    [FromQuery(Name = "period_kind")] public string[]? PeriodKind { get; init; }
-    [FromQuery(Name = "subject")] public string? Subject { get; init; }
-    [FromQuery(Name = "source")] public string[]? Source { get; init; }
-    [FromQuery(Name = "category")] public string[]? Category { get; init; }
-    [FromQuery(Name = "format")] public string? Format { get; init; }
-    [FromQuery(Name = "lang")] public string? Lang { get; init; }
-    [FromQuery(Name = "bom")] public string? Bom { get; init; }
+    public const int DefaultLimit = 1000;
+    public const int MaxLimit = 10_000;
 }
 
-/// <summary>A checked export request: the filter in ids, the shape and the language.</summary>
-public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, CultureInfo Culture, bool ByteOrderMark, ExportPark? SinglePark)
+/// <summary>A checked export request: the filter in ids, the shape and the language; for the CSV its byte order mark, for JSON its page.</summary>
+public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, CultureInfo Culture, ExportSelection Selection)
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public bool ByteOrderMark { get; init; } = true;
+
+    public ExportPage Page { get; init; } = new(ExportPage.DefaultLimit, null, null);
 
     public bool IsChinese => Culture == Chinese;
 
@@ -64,8 +58,10 @@ public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, Cul
         }
 
         var bom = true;
-        if (Single(p.Bom) is { } bomText && !bool.TryParse(bomText, out bom))
+        if (p is CsvParameters { Bom: var bomValue } && Single(bomValue) is { } bomText && !bool.TryParse(bomText, out bom))
             Fail("bom", $"“{bomText}”不是布尔值（true、false）", $"'{bomText}' is not a boolean (true, false)");
+
+        var page = p is PageParameters paging ? Page(paging) : new ExportPage(ExportPage.DefaultLimit, null, null);
 
         var subject = ExportSubject.All;
         switch (Single(p.Subject)?.ToLowerInvariant())
@@ -108,13 +104,13 @@ public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, Cul
             }
         }
 
-        var sources = new List<int>();
+        var sources = new List<(int Id, string Title)>();
         foreach (var text in Values(p.Source))
         {
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 Fail("source", $"“{text}”不是来源编号", $"'{text}' is not a source id");
-            else if (!catalog.SourceIds.Contains(id)) Fail("source", $"未知的来源编号“{id}”", $"unknown source id '{id}'");
-            else sources.Add(id);
+            else if (!catalog.Sources.TryGetValue(id, out var title)) Fail("source", $"未知的来源编号“{id}”", $"unknown source id '{id}'");
+            else sources.Add((id, title));
         }
 
         var from = Year("from", p.From);
@@ -137,14 +133,35 @@ public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, Cul
             IndicatorIds = [.. indicators.Select(x => x.Id).Distinct()],
             Categories = [.. categories.Distinct()],
             PeriodKinds = [.. kinds.Distinct()],
-            SourceIds = [.. sources.Distinct()],
+            SourceIds = [.. sources.Select(x => x.Id).Distinct()],
             FromYear = from,
             ToYear = to,
             Subject = subject,
         };
-        var single = parks.DistinctBy(x => x.Id).Count() == 1 ? parks[0] : null;
-        request = new ExportRequest(filter, format, zh ? Chinese : English, bom, single);
+        var selection = new ExportSelection([.. parks.DistinctBy(x => x.Id)], [.. indicators.DistinctBy(x => x.Id)], [.. categories.Distinct()], [.. sources.Distinct()]);
+        request = new ExportRequest(filter, format, zh ? Chinese : English, selection) { ByteOrderMark = bom, Page = page };
         return errors.Count == 0;
+
+        ExportPage Page(PageParameters paging)
+        {
+            var limit = ExportPage.DefaultLimit;
+            if (Single(paging.Limit) is { } limitText
+                && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > ExportPage.MaxLimit))
+            {
+                Fail("limit", $"“{limitText}”不是 1 到 {ExportPage.MaxLimit} 之间的整数", $"'{limitText}' is not a whole number from 1 to {ExportPage.MaxLimit}");
+                limit = ExportPage.DefaultLimit;
+            }
+            if (Single(paging.Cursor) is not { } cursor) return new ExportPage(limit, null, null);
+            if (format == ExportFormat.LongForm && ExportCursor.TryReadLong(cursor, out var row)) return new ExportPage(limit, row, null);
+            if (format == ExportFormat.WideForm && ExportCursor.TryReadWide(cursor, out var series)) return new ExportPage(limit, null, series);
+            if (ExportCursor.TryReadLong(cursor, out _) || ExportCursor.TryReadWide(cursor, out _))
+            {
+                var other = format == ExportFormat.WideForm ? "long" : "wide";
+                Fail("cursor", $"该游标属于另一种格式的分页（format={other}）", $"the cursor is from the pages of the other format (format={other})");
+            }
+            else Fail("cursor", "游标无效：请原样传回上一页的 next", "the cursor is not valid: pass back the previous page's next as it is");
+            return new ExportPage(limit, null, null);
+        }
     }
 
     /// <summary>The message title of a 400, in the request's language.</summary>

@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.Net.Http.Headers;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.Web.Features.Export;
 
-/// <summary>The words of an export: column headers and file names in Chinese or English, and values as plain numbers.</summary>
+/// <summary>The words of an export: column headers in Chinese or English, and values as plain numbers.</summary>
 public static class ExportText
 {
     public static IReadOnlyList<string> LongHeader(bool zh) => zh
@@ -15,35 +13,30 @@ public static class ExportText
         : ["Park code", "Park", "Subject", "Indicator code", "Indicator", "Period kind", "Start", "End", "Period", "Value", "Unit",
             "Reported value", "Reported unit", "Qualifier", "Source", "Source date", "Quote"];
 
-    /// <summary>The columns of a wide export before its one column per period.</summary>
-    public static IReadOnlyList<string> WideHeader(bool zh) => zh
-        ? ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "单位"]
-        : ["Park code", "Park", "Subject", "Indicator code", "Indicator", "Period kind", "Unit"];
-
     /// <summary>
-    /// <c>attachment</c> with a file name in the request's language (<c>西宁经济技术开发区-指标.csv</c> for one park) as
-    /// RFC 5987 <c>filename*</c>, and an ASCII <c>filename</c> (<c>observations-xetdz.csv</c>) for clients without it.
+    /// The columns of a wide export before its two columns per period (the value, then its qualifier's code): the series,
+    /// and the rank of its row (1: each period's latest source; 2 …: earlier sources of the same period).
     /// </summary>
-    public static string ContentDisposition(ExportRequest request)
-    {
-        var wide = request.Format == ExportFormat.WideForm;
-        var park = request.SinglePark;
-        var name = request.IsChinese
-            ? (park is null ? "园区指标" : park.NameZh + "-指标") + (wide ? "-宽表" : "")
-            : (park is null ? "park-indicators" : park.NameEn + "-indicators") + (wide ? "-wide" : "");
-        var ascii = "observations" + (park is null ? "" : "-" + AsciiOnly(park.Code)) + (wide ? "-wide" : "");
-        var header = new ContentDispositionHeaderValue("attachment");
-        header.SetHttpFileName(name + ".csv");
-        header.FileName = ascii + ".csv"; // SetHttpFileName leaves underscores for every Chinese character here
-        return header.ToString();
-    }
+    public static IReadOnlyList<string> WideHeader(bool zh) => zh
+        ? ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "单位", "来源次序"]
+        : ["Park code", "Park", "Subject", "Indicator code", "Indicator", "Period kind", "Unit", "Source rank"];
 
-    private static string AsciiOnly(string code)
-    {
-        var sb = new StringBuilder(code.Length);
-        foreach (var c in code) sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
-        return sb.ToString();
-    }
+    /// <summary>The long layout in a workbook: the CSV's columns, with readable labels beside the codes and the source's number.</summary>
+    public static IReadOnlyList<string> WorkbookLongHeader(bool zh) => zh
+        ? ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "期间类型代码", "开始日期", "结束日期", "期间", "数值", "单位", "报告数值", "报告单位",
+            "限定", "限定代码", "来源编号", "来源", "来源日期", "引文"]
+        : ["Park code", "Park", "Subject", "Indicator code", "Indicator", "Period kind", "Period kind code", "Start", "End", "Period", "Value", "Unit",
+            "Reported value", "Reported unit", "Qualifier", "Qualifier code", "Source id", "Source", "Source date", "Quote"];
+
+    /// <summary>The wide layout in a workbook, before its period columns: the CSV's, with the period kind's label beside its code.</summary>
+    public static IReadOnlyList<string> WorkbookWideHeader(bool zh) => zh
+        ? ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "期间类型代码", "单位", "来源次序"]
+        : ["Park code", "Park", "Subject", "Indicator code", "Indicator", "Period kind", "Period kind code", "Unit", "Source rank"];
+
+    /// <summary>The workbook's sources sheet: one row per quote of each source of the exported rows.</summary>
+    public static IReadOnlyList<string> SourcesHeader(bool zh) => zh
+        ? ["来源编号", "来源", "类型", "媒体", "发布日期", "数据截至", "网址", "引文", "数值个数"]
+        : ["Source id", "Source", "Kind", "Outlet", "Published", "As of", "URL", "Quote", "Figures"];
 
     /// <summary>
     /// The value without the trailing zeros of its stored scale (numeric(28,10) reads back as 993.1000000000), so that
