@@ -97,7 +97,7 @@ public sealed class FigureExtractor
     }
 
     private Candidate Read(Context c, NumberToken token, int index, Dictionary<NumberToken, Named> phrases,
-        Dictionary<NumberToken, (int Position, Mention? Subject, int? Year)> respectively)
+        Dictionary<NumberToken, (Mention? Subject, int? Year)> respectively)
     {
         var reading = c.Reading;
         var notes = new List<CandidateNote>();
@@ -162,7 +162,7 @@ public sealed class FigureExtractor
         // Subject and period; a list after 分别 pairs each number with its subject or year.
         respectively.TryGetValue(token, out var pairing);
         var subject = pairing.Subject ?? Subject(c, token, sentence, notes);
-        var isStock = IsStock(c, token, measure, indicator, clause, sentence, dimension, phrases);
+        var isStock = IsStock(c, token, measure, indicator, clause, sentence, dimension);
         c.Stocks[token] = isStock;
         var average = Lexicon.Average.Any(w => reading[clause.Start..token.Start].Contains(w, StringComparison.Ordinal));
         var cumulative = reading[sentence.Start..token.Start].Contains("累计", StringComparison.Ordinal);
@@ -263,7 +263,7 @@ public sealed class FigureExtractor
     /// follows the figure it is a share of.
     /// </summary>
     private static bool IsStock(Context c, NumberToken token, MeasureKind measure, IndicatorRow? indicator, (int Start, int End) clause,
-        (int Start, int End) sentence, string dimension, Dictionary<NumberToken, Named> phrases)
+        (int Start, int End) sentence, string dimension)
     {
         var reading = c.Reading;
         var inClause = reading[clause.Start..clause.End].Replace("规模以上", "", StringComparison.Ordinal);
@@ -525,9 +525,9 @@ public sealed class FigureExtractor
     /// 东川、甘河园区分别完成…100亿元、200亿元: the numbers after 分别 go, in order, with the subjects listed before it, or
     /// with the years listed before it, or with the years of the plan the sentence speaks of when there are as many.
     /// </summary>
-    private static Dictionary<NumberToken, (int Position, Mention? Subject, int? Year)> Respectively(Context c)
+    private static Dictionary<NumberToken, (Mention? Subject, int? Year)> Respectively(Context c)
     {
-        var result = new Dictionary<NumberToken, (int, Mention?, int?)>();
+        var result = new Dictionary<NumberToken, (Mention?, int?)>();
         var reading = c.Reading;
         for (var at = reading.IndexOf("分别", StringComparison.Ordinal); at >= 0; at = reading.IndexOf("分别", at + 2, StringComparison.Ordinal))
         {
@@ -543,7 +543,7 @@ public sealed class FigureExtractor
                 int? year = subject is null && years.Count == group.Count ? years[i].Year
                     : subject is null && listed.Count < 2 && governing?.Plan is { } plan && plan.EndYear - plan.StartYear + 1 == group.Count ? plan.StartYear + i
                     : null;
-                result[group[i]] = (i, subject, year);
+                result[group[i]] = (subject, year);
             }
         }
         return result;
