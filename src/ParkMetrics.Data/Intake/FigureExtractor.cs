@@ -133,7 +133,7 @@ public sealed class FigureExtractor
         // Indicator: by name among those of the figure's unit and measure; a bare 增长 after a level is that level's growth.
         IndicatorRow? indicator = null;
         var name = phrase;
-        var bare = phrase.Length == 0 || Lexicon.Growth.Contains(phrase) || Lexicon.Share.Contains(phrase) || phrase is "同期" or "比同期";
+        var bare = IsBare(phrase);
         if ((bare || phraseFromContext) && previous is not null && phrases.TryGetValue(previous, out var before) && measure is MeasureKind.GrowthRate or MeasureKind.Share or MeasureKind.ChangePp)
         {
             if (before.Indicator is { } baseIndicator)
@@ -579,7 +579,18 @@ public sealed class FigureExtractor
     private static readonly string[] TrailingWords = [.. Lexicon.LinkingWords.Concat(Lexicon.ApproxBefore).Concat(Lexicon.OverBefore)
         .Concat(Lexicon.UnderBefore).Concat(Lexicon.Forecast).Distinct().OrderByDescending(w => w.Length)];
 
-    private static bool IsOnlyVerb(string phrase) => Lexicon.Growth.Contains(phrase) || phrase is "分别" or "比同期" or "同期";
+    private static bool IsOnlyVerb(string phrase) => IsBare(phrase) || phrase is "分别";
+
+    /// <summary>增长, 年均增长, 比同期提高, 占比: words that say how a figure relates to the one before it, and name nothing.</summary>
+    private static bool IsBare(string phrase)
+    {
+        var rest = phrase;
+        foreach (var w in BareWords) rest = rest.Replace(w, "", StringComparison.Ordinal);
+        return rest.Length == 0;
+    }
+
+    private static readonly string[] BareWords = [.. Lexicon.Average.Concat(Lexicon.Growth).Concat(Lexicon.Share)
+        .Concat(["比同期", "较同期", "同期", "比上年", "较上年", "保持在", "保持", "达到", "达", "为", "了"]).Distinct().OrderByDescending(w => w.Length)];
 
     private static string Clean(Context c, int start, int end)
     {

@@ -116,7 +116,8 @@ internal static class Lexicon
     public static readonly (string Short, string Long)[] Abbreviations =
     [
         ("规上", "规模以上"), ("限上", "限额以上"), ("固投", "固定资产投资"), ("社零", "社会消费品零售总额"), ("外贸", "进出口"),
-        ("营收", "营业收入"), ("主营收入", "主营业务收入"), ("增加值增速", "增加值增长"),
+        ("营收", "营业收入"), ("主营收入", "主营业务收入"), ("增加值增速", "增加值增长"), ("批零", "批发零售"), ("非工", "非工业"),
+        ("固废", "固体废物"), ("高企", "高新技术企业"), ("规下", "规模以下"),
     ];
 
     /// <summary>A news item starts here (本报讯, 本报记者 …): what came before was another item on the page.</summary>
