@@ -27,6 +27,7 @@ public static class ServiceDefaults
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         builder.Services.AddProblemDetails();
+        builder.AddParkMetricsWebSecurity();
         // Chinese text goes out as characters, not as &#x...; entities: pages stay readable and a third smaller.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return builder;
