@@ -15,7 +15,7 @@ public sealed class SignInLimitOptions
 }
 
 /// <summary>
-/// Sign-in attempts (the form's POSTs) limited per client address, beside Identity's lockout per account: one address
+/// Sign-in attempts (the form's POSTs, and those of the change-password form, which also try a password) limited per client address, beside Identity's lockout per account: one address
 /// cannot try passwords against many accounts, nor keep locking one. Beyond the limit: 429 with <c>Retry-After</c> and
 /// a page in the user's language. IPv6 clients are counted by their /64, which one household or host usually holds.
 /// </summary>
