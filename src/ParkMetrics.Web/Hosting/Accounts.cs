@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using ParkMetrics.Data;
+using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.Web.Hosting;
 
@@ -15,6 +18,18 @@ public static class Roles
     public const string Analyst = "Analyst";
 }
 
+/// <summary>The <c>Auth</c> section of configuration.</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Browsing and export need a sign-in too.</summary>
+    public bool RequireLoginToView { get; set; }
+
+    /// <summary>How often a session is checked against its account, on requests and in open circuits.</summary>
+    public TimeSpan SessionValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public SignInLimitOptions SignInLimit { get; set; } = new();
+}
+
 public static class Accounts
 {
     public const string AdminPolicy = "Admin";
@@ -22,11 +37,17 @@ public static class Accounts
 
     /// <summary>
     /// Identity in the app's PostgreSQL with cookies: a password policy, lockout after repeated failures, HttpOnly
-    /// cookies (secure over HTTPS). The API answers 401/403 instead of redirecting to the sign-in page.
+    /// cookies (always Secure outside Development, see <see cref="WebSecurity"/>), sessions checked against the account
+    /// every <c>Auth:SessionValidationInterval</c> (a minute) on each request and in each open circuit, sign-in attempts
+    /// limited per client address. The API answers 401/403 instead of redirecting to the sign-in page.
     /// </summary>
     public static WebApplicationBuilder AddParkMetricsAccounts(this WebApplicationBuilder builder)
     {
+        var options = builder.Configuration.GetSection("Auth").Get<AccountOptions>() ?? new AccountOptions();
+        builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Auth"));
         builder.Services.AddCascadingAuthenticationState();
+        // Open circuits check the account as often as cookies do: a demoted, disabled or deleted admin's tab loses access.
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddIdentityCore<IdentityUser>(o =>
             {
@@ -44,6 +65,10 @@ public static class Accounts
             .AddEntityFrameworkStores<ParkMetricsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // Each request re-reads the account once the interval has passed: roles afresh, and a changed security stamp
+        // (password, roles, disabled) or a deleted account signs the cookie out.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.SessionValidationInterval);
+        var development = builder.Environment.IsDevelopment();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -51,20 +76,20 @@ public static class Accounts
             o.Cookie.Name = "ParkMetrics.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
-            };
+            // Added to Identity's events, not replacing them: OnValidatePrincipal stays the security-stamp validator.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.PolicyName));
         var requireLoginToView = builder.Configuration.GetValue("Auth:RequireLoginToView", false);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(HistoryPolicy, p => p.RequireRole(Roles.Admin, Roles.Analyst))
             .SetFallbackPolicy(requireLoginToView ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build() : null);
+        builder.Services.AddSingleton<Features.Admin.UserAdministration>();
         builder.Services.AddHostedService<FirstAdmin>();
         return builder;
     }
@@ -97,10 +122,14 @@ internal sealed partial class FirstAdmin(IServiceProvider services, IConfigurati
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
-
         var email = configuration["Admin:Email"];
         var password = configuration["Admin:Password"];
+        var existing = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
+        // Admin__Password only ever creates an account: say so when it names one whose password is another.
+        if (existing is not null && !string.IsNullOrWhiteSpace(password) && !await users.CheckPasswordAsync(existing, password))
+            LogPasswordKept(existing.Email ?? email!);
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
+
         var generated = false;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
@@ -110,11 +139,15 @@ internal sealed partial class FirstAdmin(IServiceProvider services, IConfigurati
                 return;
             }
             email = string.IsNullOrWhiteSpace(email) ? "admin@parkmetrics.local" : email;
+            existing ??= await users.FindByEmailAsync(email);
             password = "Pm-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') + "7a";
-            generated = true;
+            generated = existing is null;
         }
         // An existing account of that email becomes the admin with its own password; otherwise a new one is made.
-        var user = await users.FindByEmailAsync(email);
+        var db = scope.ServiceProvider.GetRequiredService<ParkMetricsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = existing;
+        var before = user is null ? null : await Features.Admin.UserAudit.SnapshotAsync(users, user);
         if (user is null)
         {
             user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -125,8 +158,11 @@ internal sealed partial class FirstAdmin(IServiceProvider services, IConfigurati
                 return;
             }
         }
-        else generated = false;
         await users.AddToRoleAsync(user, Roles.Admin);
+        db.AuditEntries.Add(Features.Admin.UserAudit.Entry(user, before is null ? AuditAction.Insert : AuditAction.Update, FigureWriter.SystemUser,
+            before, await Features.Admin.UserAudit.SnapshotAsync(users, user)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (generated) LogGeneratedAdmin(email, password);
         else LogCreatedAdmin(email);
     }
@@ -142,6 +178,9 @@ internal sealed partial class FirstAdmin(IServiceProvider services, IConfigurati
     [LoggerMessage(LogLevel.Warning, "Created the first admin {Email} with the generated password {Password}. It is shown only this once: sign in and change it, or set Admin__Email and Admin__Password.")]
     private partial void LogGeneratedAdmin(string email, string password);
 
-    [LoggerMessage(LogLevel.Information, "Created the first admin {Email} from configuration")]
+    [LoggerMessage(LogLevel.Warning, "Admin__Email names the existing account {Email}, whose password is not Admin__Password: the account keeps its own password (Admin__Password only sets the password of an account it creates). Sign in with the account's password, have another admin reset it on /admin/users, or remove Admin__Password.")]
+    private partial void LogPasswordKept(string email);
+
+    [LoggerMessage(LogLevel.Information, "Made {Email} the first admin from configuration")]
     private partial void LogCreatedAdmin(string email);
 }

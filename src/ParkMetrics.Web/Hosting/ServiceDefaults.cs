@@ -27,6 +27,7 @@ public static class ServiceDefaults
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         builder.Services.AddProblemDetails();
+        builder.AddParkMetricsWebSecurity();
         // Chinese text goes out as characters, not as &#x...; entities: pages stay readable and a third smaller.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return builder;
@@ -34,6 +35,7 @@ public static class ServiceDefaults
 
     public static WebApplication UseParkMetricsDefaults(this WebApplication app)
     {
+        app.UseParkMetricsWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             // The API answers with ProblemDetails, pages with the error page; a database that is down is a 503.
@@ -44,7 +46,6 @@ public static class ServiceDefaults
                 CreateScopeForErrors = true,
                 StatusCodeSelector = StatusCodeOf,
             }));
-            app.UseHsts();
         }
         // Pages get a page for 403, 404 and the rest; the API keeps its own bodies (ProblemDetails or none).
         app.UseWhen(ctx => !IsApi(ctx),
@@ -53,6 +54,8 @@ public static class ServiceDefaults
         app.UseRouting();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
         app.UseRequestLocalization();
+        // After routing (the sign-in page names its policy) and localization (the 429 page speaks the user's language).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

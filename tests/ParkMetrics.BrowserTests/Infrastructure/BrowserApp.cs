@@ -108,6 +108,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // Without Admin:Password, Development logs a generated one: not wanted in the test output.
             builder.UseSetting("Serilog:MinimumLevel:Override:ParkMetrics.Web.Hosting.FirstAdmin", "Error");
+            // Every test signs in from 127.0.0.1: the per-address limit on sign-ins is for the integration tests to try.
+            builder.UseSetting("Auth:SignInLimit:PermitLimit", "100000");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
