@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
+using ParkMetrics.Web.Hosting;
 using Scalar.AspNetCore;
 
 namespace ParkMetrics.Web.Features.ApiReference;
@@ -30,7 +31,9 @@ public static class ApiReferenceEndpoints
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/api", options => options
+        // The page's inline start-up script carries this response's Content-Security-Policy nonce.
+        app.MapScalarApiReference("/api", (options, http) => options
+            .WithNonce(http.ScriptNonce())
             .WithTitle("ParkMetrics API")
             .DisableDefaultFonts()   // served from a CDN; the page uses the system's fonts instead
             .DisableTelemetry()
