@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Catalog;
@@ -14,10 +14,8 @@ public static class CatalogAudit
     public const string UnitType = "unit";
     public const string ParkType = "park";
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A source, with its whole text: an edit of the text must be traceable to what the text said before.</summary>
-    public static string Snapshot(Source s) => JsonSerializer.Serialize(new
+    public static string Snapshot(Source s) => Audit.Serialize(new
     {
         code = s.Code,
         kind = EnumCode.Of(s.Kind),
@@ -29,9 +27,9 @@ public static class CatalogAudit
         url = s.Url,
         text = s.Text,
         retired = s.RetiredAt is not null,
-    }, Json);
+    });
 
-    public static string Snapshot(Indicator i) => JsonSerializer.Serialize(new
+    public static string Snapshot(Indicator i) => Audit.Serialize(new
     {
         code = i.Code,
         nameZh = i.NameZh,
@@ -42,17 +40,17 @@ public static class CatalogAudit
         aggregation = EnumCode.Of(i.Aggregation),
         @base = i.BaseIndicator?.Code,
         aliases = i.Aliases,
-    }, Json);
+    });
 
-    public static string Snapshot(MeasurementUnit u) => JsonSerializer.Serialize(new
+    public static string Snapshot(MeasurementUnit u) => Audit.Serialize(new
     {
         code = u.Code,
         dimension = u.Dimension,
         factor = u.Factor,
         aliases = u.Aliases,
-    }, Json);
+    });
 
-    public static string Snapshot(Park p) => JsonSerializer.Serialize(new
+    public static string Snapshot(Park p) => Audit.Serialize(new
     {
         code = p.Code,
         nameZh = p.NameZh,
@@ -60,19 +58,10 @@ public static class CatalogAudit
         kind = EnumCode.Of(p.Kind),
         parent = p.Parent?.Code,
         aliases = p.Aliases,
-    }, Json);
+    });
 
     /// <summary>An entry for a change from <paramref name="before"/> to <paramref name="after"/> (null for a create, or for a delete).</summary>
-    public static AuditEntry Entry(string type, long id, string? key, string? before, string? after, string user, string? reason, AuditAction? action = null) => new()
-    {
-        EntityType = type,
-        EntityId = id,
-        EntityKey = key,
-        Action = action ?? (before is null ? AuditAction.Insert : after is null ? AuditAction.Delete : AuditAction.Update),
-        At = DateTimeOffset.UtcNow,
-        UserName = user,
-        Before = before,
-        After = after,
-        Reason = reason,
-    };
+    public static AuditEntry Entry(string type, long id, string? key, string? before, string? after, string user, string? reason, AuditAction? action = null) =>
+        Audit.Entry(type, id, action ?? (before is null ? AuditAction.Insert : after is null ? AuditAction.Delete : AuditAction.Update), user, before, after,
+            reason, DateTimeOffset.UtcNow, key);
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ParkMetrics.Data;
+using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Web.Hosting;
 
@@ -207,8 +207,6 @@ public static class UserAudit
 {
     public const string EntityType = "user";
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The account's email, roles and state; <paramref name="password"/> says a password was <c>reset</c> or <c>changed</c>.</summary>
     public static async Task<string> SnapshotAsync(UserManager<IdentityUser> users, IdentityUser user, string? password = null)
     {
@@ -221,17 +219,9 @@ public static class UserAudit
             ["lockedOutUntil"] = user.LockoutEnd > DateTimeOffset.UtcNow && !UserAdministration.IsDisabled(user) ? user.LockoutEnd : null,
         };
         if (password is not null) snapshot["password"] = password;
-        return JsonSerializer.Serialize(snapshot, Json);
+        return Audit.Serialize(snapshot);
     }
 
-    public static AuditEntry Entry(IdentityUser user, AuditAction action, string actor, string? before, string after) => new()
-    {
-        EntityType = EntityType,
-        EntityKey = user.Id,
-        Action = action,
-        UserName = actor,
-        Before = before,
-        After = after,
-        At = DateTimeOffset.UtcNow,
-    };
+    public static AuditEntry Entry(IdentityUser user, AuditAction action, string actor, string? before, string after) =>
+        Audit.Entry(EntityType, 0, action, actor, before, after, reason: null, DateTimeOffset.UtcNow, key: user.Id);
 }
