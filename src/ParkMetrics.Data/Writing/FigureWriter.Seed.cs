@@ -17,7 +17,7 @@ public sealed partial class FigureWriter
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var catalog = await SeedCatalog.UpsertAsync(db, seed, ct);
+        var catalog = await SeedCatalog.UpsertAsync(db, seed, user, ct);
         var batch = await PlanAsync(db, seed.Observations, WriteOrigin.Seed, ct);
         if (batch.Errors.Count > 0) throw new SeedValidationException(batch.Errors);
 
