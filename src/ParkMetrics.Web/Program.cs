@@ -7,6 +7,7 @@ using ParkMetrics.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParkMetricsDefaults();
 builder.AddParkMetricsData();
+builder.AddParkMetricsExportLimits();
 builder.AddParkMetricsAccounts();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -53,6 +53,7 @@ public static class ServiceDefaults
         app.UseRouting();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
         app.UseRequestLocalization();
+        app.UseParkMetricsExportLimits(); // after localization, so that a refusal speaks the reader's language
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -13,7 +13,7 @@ public static partial class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Export");
+        var group = app.MapGroup("/api").WithTags("Export").RequireRateLimiting(Hosting.ExportLimits.Policy);
         group.MapGet("/observations.csv", CsvAsync).WithName("ExportObservationsCsv");
         group.MapGet("/observations", JsonAsync).WithName("ExportObservationsJson");
         return app;
