@@ -79,6 +79,10 @@ public sealed class EnterpriseEditor(IDbContextFactory<ParkMetricsDbContext> con
         {
             return EnterpriseSaveStatus.Conflict;
         }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return EnterpriseSaveStatus.NameTaken; // another admin saved the same name between our check and our save
+        }
         var now = DateTimeOffset.UtcNow;
         // An enterprise's figures belong to its park: moving it moves them, each with its own audit entry.
         if (form.Id is not null) await FigureWriter.MoveEnterpriseFiguresAsync(db, enterprise, user, reason, now, ct);
