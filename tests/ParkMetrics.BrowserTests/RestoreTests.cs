@@ -16,11 +16,13 @@ public sealed class RestoreTests(BrowserApp app)
     {
         await using var own = await app.StartOwnAppAsync(("Admin:Email", Email), ("Admin:Password", Password));
         var editor = own.Services.GetRequiredService<FigureEditor>();
-        var grid = await editor.LoadAsync("ganhe", 2031, TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var grid = await editor.LoadAsync("ganhe", 2031, ct);
         var row = grid.Rows.Single(r => r.IndicatorCode == "industrial_investment");
-        await editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, null, null, 7, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, null)], Email);
-        row = (await editor.LoadAsync("ganhe", 2031)).Rows.Single(r => r.IndicatorCode == "industrial_investment");
-        await editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, row.ObservationId, row.Version, null, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, "typo")], Email);
+        await editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, null, null, 7, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, null)], Email, ct);
+        row = (await editor.LoadAsync("ganhe", 2031, ct)).Rows.Single(r => r.IndicatorCode == "industrial_investment");
+        await editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, row.ObservationId, row.Version, null, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, "typo")],
+            Email, ct);
         await using var session = await app.OpenAsync(own: own);
         var page = session.Page;
 
@@ -32,13 +34,13 @@ public sealed class RestoreTests(BrowserApp app)
         await page.GetByTestId("restore").ClickAsync();
         await Expect(page.GetByTestId("restore-message")).ToHaveTextAsync("恢复数据需要填写原因");
         await Expect(page.GetByTestId("restore")).ToHaveCountAsync(1); // still deleted
+        await session.ScreenshotAsync("restore.reason-asked");
 
         await page.GetByLabel("原因").FillAsync("录入后误删");
         await page.GetByTestId("restore").ClickAsync();
 
         await Expect(page.GetByTestId("restore-message")).ToHaveTextAsync("已恢复。");
         await Expect(page.GetByTestId("deleted-empty")).ToBeVisibleAsync();
-        await session.ScreenshotAsync("restore.done");
         session.AssertNoConsoleErrors();
     }
 }
