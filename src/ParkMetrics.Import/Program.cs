@@ -6,6 +6,7 @@ using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Intake;
+using ParkMetrics.Data.Maintenance;
 using ParkMetrics.Data.Seeding;
 using ParkMetrics.Data.Writing;
 
@@ -27,6 +28,9 @@ const string Usage = """
                                       CSV in observations.csv's columns plus measure, for review and upload; what
                                       the text leaves open is listed on stderr. The catalog is the database's, or
                                       the seed files in DIR; --source takes the report's dates from that source.
+      backup --file PATH              write the whole database to PATH (pg_dump, custom format)
+      restore --file PATH             restore a backup into the database in one transaction, replacing its tables
+                                      (best into a new, empty database; stop the app before restoring over its own)
       bench-chart [--indicator CODE] [--parks N] [--runs R]
                                       time the query behind an indicator's chart for N parks and print its plan
       synth --parks N --years M --observations K [--seed S]
@@ -133,6 +137,16 @@ try
             Console.Error.WriteLine($"{extraction.Candidates.Count} candidates from {text.Length} characters in {elapsed.TotalMilliseconds:0} ms" +
                 (dates.Now is null ? " (the report's date is unknown: give --published or --source)" : ""));
             return 0;
+        case "backup":
+            var backupFile = Option("--file") ?? throw new ArgumentException("backup needs --file PATH");
+            await WithConnectionAsync(connection => DatabaseBackup.BackupAsync(connection, backupFile));
+            Console.WriteLine($"Backed up the database to {Path.GetFullPath(backupFile)} ({new FileInfo(backupFile).Length / 1024} KiB).");
+            return 0;
+        case "restore":
+            var restoreFile = Option("--file") ?? throw new ArgumentException("restore needs --file PATH (a file written by backup)");
+            await WithConnectionAsync(connection => DatabaseBackup.RestoreAsync(connection, restoreFile));
+            Console.WriteLine($"Restored {Path.GetFullPath(restoreFile)}.");
+            return 0;
         case "bench-chart":
             await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
                 IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
@@ -154,7 +168,7 @@ catch (DbUpdateException e)
     Console.Error.WriteLine($"Nothing was written: the database refused a row: {e.InnerException?.Message ?? e.Message}");
     return 1;
 }
-catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or InvalidOperationException or Npgsql.NpgsqlException)
+catch (Exception e) when (e is EmbeddedPostgresException or BackupException or ArgumentException or InvalidOperationException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
@@ -175,7 +189,17 @@ static string Kept(int kept) => kept == 0 ? "" : $" Kept {kept} figures an admin
 async Task WithDatabaseAsync(Func<ParkMetricsDbContext, FigureWriter, Task> action) =>
     await QueryDatabaseAsync(async (db, writer) => { await action(db, writer); return true; });
 
-async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, FigureWriter, Task<T>> action)
+async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, FigureWriter, Task<T>> action) =>
+    await ConnectedAsync(async connection =>
+    {
+        var contexts = new PooledDbContextFactory<ParkMetricsDbContext>(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await action(db, new FigureWriter(contexts)); // no read cache in the console to invalidate
+    });
+
+Task WithConnectionAsync(Func<string, Task> action) => ConnectedAsync(async connection => { await action(connection); return true; });
+
+async Task<T> ConnectedAsync<T>(Func<string, Task<T>> action)
 {
     var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__ParkMetrics");
     EmbeddedPostgres? embedded = null;
@@ -186,9 +210,7 @@ async Task<T> QueryDatabaseAsync<T>(Func<ParkMetricsDbContext, FigureWriter, Tas
     }
     try
     {
-        var contexts = new PooledDbContextFactory<ParkMetricsDbContext>(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connection).Options);
-        await using var db = await contexts.CreateDbContextAsync();
-        return await action(db, new FigureWriter(contexts)); // no read cache in the console to invalidate
+        return await action(connection);
     }
     finally
     {

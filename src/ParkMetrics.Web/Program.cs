@@ -8,6 +8,7 @@ using ParkMetrics.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParkMetricsDefaults();
 builder.AddParkMetricsData();
+builder.AddParkMetricsExportLimits();
 builder.AddParkMetricsAccounts();
 builder.AddParkMetricsApiReference();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -88,7 +88,15 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public static void DeleteFolder(string folder)
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            Thread.Sleep(1000); // a server process that has just stopped may still be closing its files
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
         try
         {
             var parent = Path.GetDirectoryName(folder);

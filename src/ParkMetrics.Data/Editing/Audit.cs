@@ -12,6 +12,9 @@ public static class Audit
     public const string ObservationType = "observation";
     public const string EnterpriseType = "enterprise";
 
+    /// <summary>The length of <see cref="AuditEntry.Reason"/>'s column: an admin's reason may be no longer.</summary>
+    public const int MaxReason = 500;
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A snapshot as JSON, Chinese left readable.</summary>

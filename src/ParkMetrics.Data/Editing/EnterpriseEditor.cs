@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ParkMetrics.Data.Catalog;
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Writing;
 
 namespace ParkMetrics.Data.Editing;
 
@@ -7,11 +9,24 @@ public sealed record EnterpriseForm(int? Id, uint? Version, string Name, string 
 
 public sealed record EnterpriseRecord(int Id, uint Version, string Name, string ParkCode, string? Sector, IReadOnlyList<string> Aliases, IReadOnlyList<string> Designations);
 
-public enum EnterpriseSaveStatus { Saved, NameTaken, Conflict, UnknownPark }
+public enum EnterpriseSaveStatus { Saved, NameTaken, Conflict, UnknownPark, Invalid }
 
-/// <summary>Creates, renames and moves enterprises, with an audit entry per change and row-version conflicts.</summary>
+/// <param name="Errors">Why an <see cref="EnterpriseSaveStatus.Invalid"/> form was refused, field by field.</param>
+public sealed record EnterpriseSaveResult(EnterpriseSaveStatus Status, IReadOnlyList<FieldError> Errors)
+{
+    public static implicit operator EnterpriseSaveResult(EnterpriseSaveStatus status) => new(status, []);
+}
+
+/// <summary>
+/// Creates, renames and moves enterprises, with an audit entry per change and row-version conflicts. Moving an
+/// enterprise to another park moves its figures with it, each with an audit entry of its own.
+/// </summary>
 public sealed class EnterpriseEditor(IDbContextFactory<ParkMetricsDbContext> contexts)
 {
+    public static readonly FormField NameField = new("name", "企业名称", "Name");
+    public static readonly FormField SectorField = new("sector", "行业", "Sector");
+    public static readonly FormField DesignationsField = new("designations", "称号", "Designations");
+
     public async Task<IReadOnlyList<EnterpriseRecord>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -19,11 +34,19 @@ public sealed class EnterpriseEditor(IDbContextFactory<ParkMetricsDbContext> con
             .Select(e => new EnterpriseRecord(e.Id, e.Version, e.Name, e.Park.Code, e.Sector, e.Aliases, e.Designations)).ToListAsync(ct);
     }
 
-    public async Task<EnterpriseSaveStatus> SaveAsync(EnterpriseForm form, string user, string? reason, CancellationToken ct = default)
+    public async Task<EnterpriseSaveResult> SaveAsync(EnterpriseForm form, string user, string? reason, CancellationToken ct = default)
     {
+        // The lengths of Configurations/EnterpriseConfiguration.cs and of an audit entry's reason.
+        var checks = new FormChecks();
+        var name = checks.Required(NameField, form.Name, 200);
+        var sector = checks.Optional(SectorField, form.Sector, 100);
+        var aliases = checks.List(FormField.Aliases, form.Aliases, 200);
+        var designations = checks.List(DesignationsField, form.Designations, 100);
+        reason = checks.Optional(FormField.Reason, reason, Audit.MaxReason);
+        if (checks.Failed) return new EnterpriseSaveResult(EnterpriseSaveStatus.Invalid, checks.Errors);
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var name = form.Name.Trim();
         var park = await db.Parks.FirstOrDefaultAsync(p => p.Code == form.ParkCode, ct);
         if (park is null) return EnterpriseSaveStatus.UnknownPark;
         if (await db.Enterprises.AnyAsync(e => e.Name == name && e.Id != form.Id, ct)) return EnterpriseSaveStatus.NameTaken;
@@ -45,13 +68,9 @@ public sealed class EnterpriseEditor(IDbContextFactory<ParkMetricsDbContext> con
         }
         enterprise.Name = name;
         enterprise.Park = park;
-        enterprise.Sector = string.IsNullOrWhiteSpace(form.Sector) ? null : form.Sector.Trim();
-        enterprise.Aliases = [.. form.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)];
-        enterprise.Designations = [.. form.Designations.Select(d => d.Trim()).Where(d => d.Length > 0)];
-        // An enterprise's figures belong to its park: moving it moves them.
-        if (form.Id is not null)
-            await db.Observations.IgnoreQueryFilters().Where(o => o.EnterpriseId == enterprise.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(o => o.ParkId, park.Id), ct);
+        enterprise.Sector = sector;
+        enterprise.Aliases = aliases;
+        enterprise.Designations = designations;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,13 +79,17 @@ public sealed class EnterpriseEditor(IDbContextFactory<ParkMetricsDbContext> con
         {
             return EnterpriseSaveStatus.Conflict;
         }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return EnterpriseSaveStatus.NameTaken; // another admin saved the same name between our check and our save
+        }
+        var now = DateTimeOffset.UtcNow;
+        // An enterprise's figures belong to its park: moving it moves them, each with its own audit entry.
+        if (form.Id is not null) await FigureWriter.MoveEnterpriseFiguresAsync(db, enterprise, user, reason, now, ct);
         var after = Audit.Snapshot(enterprise);
         if (after != before)
-        {
-            db.AuditEntries.Add(Audit.Entry(Audit.EnterpriseType, enterprise.Id, before is null ? AuditAction.Insert : AuditAction.Update, user, before, after, reason,
-                DateTimeOffset.UtcNow));
-            await db.SaveChangesAsync(ct);
-        }
+            db.AuditEntries.Add(Audit.Entry(Audit.EnterpriseType, enterprise.Id, before is null ? AuditAction.Insert : AuditAction.Update, user, before, after, reason, now));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return EnterpriseSaveStatus.Saved;
     }

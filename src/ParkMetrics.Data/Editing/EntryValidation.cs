@@ -4,7 +4,7 @@ using ParkMetrics.Data.Entities;
 namespace ParkMetrics.Data.Editing;
 
 /// <summary>The checks on a figure typed by hand, with reasons in the reader's language.</summary>
-public static class EntryValidation
+public static partial class EntryValidation
 {
     /// <summary>A change larger than this against the previous year needs a confirmation and a reason.</summary>
     public const decimal LargeChange = 0.5m;
@@ -13,15 +13,22 @@ public static class EntryValidation
 
     private static string Say(string zh, string en) => Chinese ? zh : en;
 
-    /// <summary>Reads a number as people type it: 1,234.5 and full-width digits are fine; nothing else is.</summary>
+    /// <summary>
+    /// Reads a number as people type it: 1,234.5 and full-width digits are fine; nothing else is. A comma only
+    /// separates thousands: "1,5" (a decimal comma elsewhere) is refused rather than read as 15.
+    /// </summary>
     public static bool TryParse(string? text, out decimal value)
     {
         value = 0;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var normalized = new string([.. text.Trim().Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is '．' ? '.' : c is '－' ? '-' : c)])
-            .Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        return decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        var normalized = new string([.. text.Trim().Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c is '．' ? '.' : c is '－' ? '-' : c is '，' ? ',' : c)]);
+        if (normalized.Contains(',', StringComparison.Ordinal) && !ThousandsGrouping().IsMatch(normalized)) return false;
+        return decimal.TryParse(normalized.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsGrouping();
 
     /// <summary>Null when the value is acceptable for the measure, else why not.</summary>
     public static string? Check(decimal value, MeasureKind measure) => measure switch

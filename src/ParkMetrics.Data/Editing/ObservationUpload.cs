@@ -30,11 +30,21 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
 
     static ObservationUpload() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>The longest file name an upload may have: its audit entries name it.</summary>
+    public const int MaxFileName = 255;
+
     /// <summary>A file from the upload page: decoded (UTF-8, else GB18030) and written as an upload.</summary>
-    public Task<UploadResult> ProcessAsync(byte[] content, string fileName, bool apply, string user, CancellationToken ct = default)
+    public Task<UploadResult> ProcessAsync(byte[] content, string fileName, bool apply, string user, CancellationToken ct = default) =>
+        ProcessAsync(content, fileName, WriteOrigin.Upload, apply, user, ct);
+
+    /// <summary>A file from the upload page or the import API: decoded (UTF-8, else GB18030), checked and written.</summary>
+    public Task<UploadResult> ProcessAsync(byte[] content, string fileName, WriteOrigin origin, bool apply, string user, CancellationToken ct = default)
     {
-        var (text, note) = Decode(content);
-        return ProcessAsync(text, fileName, note, WriteOrigin.Upload, apply, user, reason: null, ct);
+        if (origin is not (WriteOrigin.Upload or WriteOrigin.Api))
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, "A file comes from the upload page or the import API.");
+        var decoded = Decode(content, fileName);
+        if (decoded.Error is { } error) return Task.FromResult(new UploadResult(fileName, [error], [], decoded.Note, Applied: false));
+        return ProcessAsync(decoded.Text, fileName, decoded.Note, origin, apply, user, reason: null, ct);
     }
 
     /// <summary>
@@ -52,12 +62,19 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
     private async Task<UploadResult> ProcessAsync(string csv, string fileName, string? encodingNote, WriteOrigin origin, bool apply, string user,
         string? reason, CancellationToken ct)
     {
-        var errors = new List<SeedError>();
+        var errors = new SeedErrors();
+        if (fileName.Length > MaxFileName)
+        {
+            var shown = fileName[..40] + "…";
+            errors.Add(new SeedError(shown, 0, "fileName", Reason.TooLong("文件名", "file name", MaxFileName, fileName.Length)));
+            return new UploadResult(shown, errors, [], encodingNote, Applied: false);
+        }
         List<ObservationRow> observations;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            var rows = SeedTable.Read(new StringReader(csv), fileName, SeedSet.ObservationColumns, errors, optionalLast: SeedSet.MeasureColumn);
-            observations = SeedSet.ReadObservations(rows, await ObservationContext.FromDatabaseAsync(db, ct));
+            var catalog = await ObservationContext.FromDatabaseAsync(db, ct);
+            observations = SeedSet.ReadObservations(
+                SeedTable.Rows(new StringReader(csv), fileName, SeedSet.ObservationColumns, errors, optionalLast: SeedSet.MeasureColumn), catalog);
         }
         if (errors.Count > 0) return new UploadResult(fileName, errors, [], encodingNote, Applied: false);
 
@@ -74,18 +91,30 @@ public sealed class ObservationUpload(IDbContextFactory<ParkMetricsDbContext> co
 
     /// <summary>
     /// UTF-8 with or without BOM; anything that is not valid UTF-8 is read as GB18030 (a superset of GBK, which Excel
-    /// in China writes), and said so.
+    /// in China writes), and said so. A file that declares itself UTF-8 with a BOM and then is not is refused at the
+    /// line of the first bad byte rather than read with replacement characters.
     /// </summary>
-    public static (string Text, string? Note) Decode(byte[] content)
+    public static DecodedCsv Decode(byte[] content, string fileName = "upload.csv")
     {
-        if (content.AsSpan().StartsWith("\uFEFF"u8)) return (Encoding.UTF8.GetString(content, 3, content.Length - 3), null);
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var bom = content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content), null);
+            return new DecodedCsv(strict.GetString(content, bom, content.Length - bom), null, null);
+        }
+        catch (DecoderFallbackException) when (bom == 0)
+        {
+            return new DecodedCsv(Encoding.GetEncoding("GB18030").GetString(content), "GB18030", null);
         }
         catch (DecoderFallbackException)
         {
-            return (Encoding.GetEncoding("GB18030").GetString(content), "GB18030");
+            System.Text.Unicode.Utf8.ToUtf16(content.AsSpan(bom), new char[content.Length], out var valid, out _, replaceInvalidSequences: false);
+            var line = 1 + content.AsSpan(bom, valid).Count((byte)'\n');
+            return new DecodedCsv(Encoding.UTF8.GetString(content, bom, content.Length - bom), null, new SeedError(fileName, line, "-", Reason.NotUtf8));
         }
     }
 }
+
+/// <param name="Note">Set when the file was not UTF-8 and was read as GB18030.</param>
+/// <param name="Error">Set when the file has a UTF-8 byte order mark but is not UTF-8: its line of the first bad byte.</param>
+public sealed record DecodedCsv(string Text, string? Note, SeedError? Error);

@@ -9,22 +9,27 @@ namespace ParkMetrics.Data.Embedded;
 
 /// <summary>
 /// A PostgreSQL server of our own, for machines where no connection string is configured: the cluster lives in a
-/// folder that persists between runs and the server listens on a free loopback port while the app runs.
+/// folder that persists between runs and the server listens on a free loopback port while the app runs. The folder is
+/// private (0700, ours or, as root, the postgres user's; never a link; never one holding anything but a cluster of
+/// ours), its password file 0600. Every process on the folder holds a lease on it; the last one to stop stops the
+/// server, so the importer can run beside the app.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     public const string DatabaseName = "parkmetrics";
     private const string SuperUser = "parkmetrics";
+    /// <summary>Marks a folder as made by us: only such a folder's contents are ever deleted.</summary>
+    private const string MarkerFile = ".parkmetrics-cluster";
 
     private readonly string bin;
     private readonly string root;
-    private readonly bool ownsServer;
+    private FileStream? lease;
 
-    private EmbeddedPostgres(string bin, string root, int port, string password, bool ownsServer)
+    private EmbeddedPostgres(string bin, string root, int port, string password, FileStream lease)
     {
         this.bin = bin;
         this.root = root;
-        this.ownsServer = ownsServer;
+        this.lease = lease;
         Port = port;
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
@@ -68,43 +73,56 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             .FirstOrDefault();
     }
 
-    /// <summary>Initialises the cluster in <paramref name="root"/> on first use, starts it (or joins a server already running on it) and creates the database.</summary>
+    /// <summary>
+    /// Initialises the cluster in <paramref name="root"/> on first use, starts it (or joins a server already running on
+    /// it) and creates the database. The instance holds a lease on the folder until it is stopped or disposed.
+    /// </summary>
     public static async Task<EmbeddedPostgres> StartAsync(string root, CancellationToken ct = default)
     {
         var bin = FindBinaries() ?? throw new EmbeddedPostgresException(NoBinariesMessage);
         root = Path.GetFullPath(root);
-        Directory.CreateDirectory(root);
+        await ClusterFolder.PrepareAsync(root, MarkerFile, ct);
         var data = Path.Combine(root, "data");
         var passwordFile = Path.Combine(root, "password");
 
-        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
-            await InitializeAsync(bin, root, data, passwordFile, ct);
-        var password = (await File.ReadAllTextAsync(passwordFile, ct)).Trim();
-
-        if (await RunningPortAsync(bin, root, data, ct) is { } running)
+        await using var starting = await ClusterFolder.LockAsync(Path.Combine(root, "start.lock"), ct);
+        var lease = ClusterFolder.Lease(Path.Combine(root, "lease"));
+        try
         {
-            var joined = new EmbeddedPostgres(bin, root, running, password, ownsServer: false);
-            await joined.EnsureDatabaseAsync(ct);
-            return joined;
-        }
+            if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+                await InitializeAsync(bin, root, data, passwordFile, ct);
+            var password = ClusterFolder.ReadSecret(passwordFile);
 
-        // The port is free when picked but could be taken before the server binds it: then try another.
-        int port;
-        for (var attempt = 1; ; attempt++)
-        {
-            port = FreeLoopbackPort();
-            var started = await RunAsync(bin, root, "pg_ctl", StartArguments(data, root, port), ct, throwOnError: attempt == 3);
-            if (started.ExitCode == 0) break;
+            if (await RunningPortAsync(bin, root, data, ct) is not { } port)
+            {
+                // The port is free when picked but could be taken before the server binds it: then try another.
+                for (var attempt = 1; ; attempt++)
+                {
+                    port = FreeLoopbackPort();
+                    var started = await RunAsync(bin, root, "pg_ctl", StartArguments(data, root, port), ct, throwOnError: attempt == 3);
+                    if (started.ExitCode == 0) break;
+                }
+            }
+            var server = new EmbeddedPostgres(bin, root, port, password, lease);
+            await server.EnsureDatabaseAsync(ct);
+            return server;
         }
-        var server = new EmbeddedPostgres(bin, root, port, password, ownsServer: true);
-        await server.EnsureDatabaseAsync(ct);
-        return server;
+        catch
+        {
+            await lease.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Stops the server if this instance started it.</summary>
+    /// <summary>Gives up this instance's lease and stops the server if no other instance, in any process, holds one.</summary>
     public async Task StopAsync(CancellationToken ct = default)
     {
-        if (ownsServer && await RunningPortAsync(bin, root, DataDirectory, ct) is not null)
+        if (lease is null) return;
+        await using var stopping = await ClusterFolder.LockAsync(Path.Combine(root, "start.lock"), ct);
+        await lease.DisposeAsync();
+        lease = null;
+        await using var last = ClusterFolder.TryLeaseAlone(Path.Combine(root, "lease"));
+        if (last is not null && await RunningPortAsync(bin, root, DataDirectory, ct) is not null)
             await RunAsync(bin, root, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], ct);
     }
 
@@ -138,15 +156,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static async Task InitializeAsync(string bin, string root, string data, string passwordFile, CancellationToken ct)
     {
+        // A half-made cluster from an interrupted first run; the folder is ours (checked by ClusterFolder), so is this.
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        await File.WriteAllTextAsync(passwordFile, password, ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        if (Directory.Exists(data)) Directory.Delete(data, recursive: true); // a half-made cluster from an interrupted first run
+        ClusterFolder.WriteSecret(passwordFile, password);
         var initPasswordFile = Path.Combine(root, "initdb-password");
-        await File.WriteAllTextAsync(initPasswordFile, password, ct);
+        ClusterFolder.WriteSecret(initPasswordFile, password);
         try
         {
-            if (IsRoot) await RunAsync("/usr/bin", root, "chown", ["postgres:postgres", root, initPasswordFile], ct);
+            if (IsRoot) await RunAsync("/usr/bin", root, "chown", ["--no-dereference", "postgres:postgres", initPasswordFile], ct);
             await RunAsync(bin, root, "initdb", ["-D", data, "-U", SuperUser, "--pwfile", initPasswordFile, "--auth", "scram-sha-256",
                 "--encoding", "UTF8", "--no-locale", "--no-instructions"], ct);
         }
@@ -156,15 +174,45 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The port of the server running on <paramref name="data"/>, or null. A <c>postmaster.pid</c> whose process is gone,
+    /// or is now another program (its PID reused after a crash or a container restart), is stale: it is removed, as the
+    /// server would refuse to start beside it. Called with the start lock held, so no server of ours is half-started.
+    /// </summary>
     private static async Task<int?> RunningPortAsync(string bin, string root, string data, CancellationToken ct)
     {
         var pidFile = Path.Combine(data, "postmaster.pid");
         if (!File.Exists(pidFile)) return null;
-        var status = await RunAsync(bin, root, "pg_ctl", ["status", "-D", data], ct, throwOnError: false);
-        if (status.ExitCode != 0) return null;
-        // postmaster.pid: line 4 holds the port the running server listens on.
+        ClusterFolder.RefuseLink(pidFile);
+        // postmaster.pid: line 1 holds the server's PID, line 4 the port it listens on.
         var lines = await File.ReadAllLinesAsync(pidFile, ct);
+        var pid = lines.Length > 0 && int.TryParse(lines[0], CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var alive = OperatingSystem.IsLinux()
+            ? IsPostmasterOf(pid, data)
+            : (await RunAsync(bin, root, "pg_ctl", ["status", "-D", data], ct, throwOnError: false)).ExitCode == 0;
+        if (!alive)
+        {
+            File.Delete(pidFile);
+            return null;
+        }
         return lines.Length > 3 && int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port) ? port : null;
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> is a PostgreSQL server started on <paramref name="data"/> (its command line says -D data).</summary>
+    private static bool IsPostmasterOf(int pid, string data)
+    {
+        if (pid <= 0) return false;
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var dataArgument = Array.IndexOf(arguments, "-D");
+            return Path.GetFileName(arguments[0]) == "postgres" && dataArgument >= 0 && dataArgument + 1 < arguments.Length
+                && Path.GetFullPath(arguments[dataArgument + 1]) == Path.GetFullPath(data);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // no such process
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -17,7 +17,7 @@ internal static class SeedCatalog
 {
     public sealed record CatalogCounts(int Inserted, int Updated, int Unchanged);
 
-    public static async Task<CatalogCounts> UpsertAsync(ParkMetricsDbContext db, SeedSet seed, CancellationToken ct)
+    public static async Task<CatalogCounts> UpsertAsync(ParkMetricsDbContext db, SeedSet seed, string user, CancellationToken ct)
     {
         var tally = new Tally(db);
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
@@ -57,11 +57,28 @@ internal static class SeedCatalog
                     SetList(e.Aliases, i.Aliases, v => e.Aliases = v);
                 });
 
-        var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, ct);
+        var enterprises = await db.Enterprises.Include(e => e.Park).ToDictionaryAsync(e => e.Name, ct);
+        var enterprisesBefore = enterprises.ToDictionary(e => e.Key, e => Editing.Audit.Snapshot(e.Value));
         foreach (var e in seed.Enterprises)
             tally.Upsert(enterprises, e.Name, () => new Enterprise { Name = e.Name },
-                x => { x.Park = parks[e.Park]; x.Sector = e.Sector; x.Aliases = [.. e.Aliases]; x.Designations = [.. e.Designations]; });
+                x =>
+                {
+                    x.Park = parks[e.Park];
+                    x.Sector = e.Sector;
+                    SetList(x.Aliases, e.Aliases, v => x.Aliases = v);
+                    SetList(x.Designations, e.Designations, v => x.Designations = v);
+                });
+        var written = enterprises.Values.Where(e => db.Entry(e).State is EntityState.Added or EntityState.Modified).ToList();
 
+        await db.SaveChangesAsync(ct);
+        // Enterprises are audited like figures, whoever writes them; the other catalogs' history starts with the admin pages.
+        var now = DateTimeOffset.UtcNow;
+        foreach (var e in written)
+        {
+            var before = enterprisesBefore.GetValueOrDefault(e.Name);
+            db.AuditEntries.Add(Editing.Audit.Entry(Editing.Audit.EnterpriseType, e.Id, before is null ? AuditAction.Insert : AuditAction.Update, user,
+                before, Editing.Audit.Snapshot(e), "seed", now));
+        }
         await db.SaveChangesAsync(ct);
         return new CatalogCounts(tally.Inserted, tally.Updated, tally.Unchanged);
     }

@@ -8,6 +8,43 @@ public sealed record SeedError(string File, int Line, string Field, string Reaso
     public override string ToString() => $"{File}:{Line}: {Field}: {Reason}";
 }
 
+/// <summary>
+/// The errors of one file or set of files in the order found: the first <see cref="Limit"/>, then one saying where
+/// checking stopped. Readers stop once <see cref="Full"/>, so a million bad rows cost no more than the first thousand.
+/// </summary>
+public sealed class SeedErrors : IReadOnlyList<SeedError>
+{
+    public const int Limit = 1000;
+
+    private readonly List<SeedError> errors = [];
+    private bool stopped;
+
+    public bool Full => errors.Count >= Limit;
+    public int Count => errors.Count;
+    public SeedError this[int index] => errors[index];
+
+    public void Add(SeedError error)
+    {
+        if (!Full) errors.Add(error);
+    }
+
+    public void AddRange(IEnumerable<SeedError> more)
+    {
+        foreach (var error in more) Add(error);
+    }
+
+    /// <summary>Says that checking stopped at <paramref name="line"/> of <paramref name="file"/>, <paramref name="left"/> rows after it unchecked.</summary>
+    public void Stop(string file, int line, int left)
+    {
+        if (stopped) return;
+        stopped = true;
+        errors.Add(new SeedError(file, line, "-", Reason.TooManyErrors(Limit, left)));
+    }
+
+    public IEnumerator<SeedError> GetEnumerator() => errors.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 public sealed class SeedValidationException(IReadOnlyList<SeedError> errors)
     : Exception(string.Join(Environment.NewLine, errors))
 {
@@ -23,6 +60,20 @@ internal static class Reason
 
     public static string MissingFile => Say("缺少文件", "file is missing");
     public static string Header(string expected) => Say($"表头应为 {expected}", $"header must be {expected}");
+    public static string ExtraFields(int found, int expected) =>
+        Say($"该行有 {found} 个字段，应为 {expected} 个（含逗号的字段须用双引号括起）", $"the row has {found} fields, not {expected} (a field holding a comma must be in double quotes)");
+    public static string TooManyErrors(int limit, int left) =>
+        Say($"错误已达 {limit} 个，在此停止检查，其后还有 {left} 行未检查", $"{limit} errors found: checking stopped here, {left} more rows not checked");
+    public static string TooLong(string zhField, string enField, int max, int length) =>
+        Say($"{zhField}最多 {max} 个字符（现有 {length} 个）", $"the {enField} may be at most {max} characters long (it has {length})");
+    public static string KeyHeldByDeleted(string source, decimal value, string unit) =>
+        Say($"来源 {source} 已有该数据的一条已删除记录（{value:0.##########}{unit}）：请在“已删除数据”中恢复它，或选择其他来源",
+            $"source {source} already holds this figure, deleted ({value:0.##########} {unit}): restore it under Deleted figures, or choose another source");
+    public static string RestoreReasonRequired => Say("恢复数据需要填写原因", "restoring a figure needs a reason");
+    public static string AlreadyRestored => Say("该数据已被他人恢复，列表已刷新", "someone else has restored this figure meanwhile; the list has been refreshed");
+    public static string FigureGone => Say("该数据已不存在，列表已刷新", "this figure no longer exists; the list has been refreshed");
+    public static string NotUtf8 =>
+        Say("文件以 UTF-8 标记开头，但此行含有不是 UTF-8 的字节：请以 UTF-8 重新保存", "the file starts with a UTF-8 byte order mark, but this line holds bytes that are not UTF-8: save it again as UTF-8");
     public static string Required => Say("不能为空", "is required");
     public static string ControlCharacter => Say("含有控制字符", "contains a control character");
     public static string NotNumber(string v) => Say($"“{v}”不是数字", $"'{v}' is not a number");

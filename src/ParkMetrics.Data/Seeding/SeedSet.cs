@@ -57,7 +57,7 @@ public sealed class SeedSet
     /// </summary>
     public static SeedSet Load(string directory, string? articlesDirectory = null)
     {
-        var errors = new List<SeedError>();
+        var errors = new SeedErrors();
         string PathOf(string name) => System.IO.Path.Combine(directory, name);
 
         var units = Unique(SeedTable.Read(PathOf("units.csv"), UnitColumns, errors), "code", r => r.Required("code"), r =>
@@ -108,7 +108,7 @@ public sealed class SeedSet
     }
 
     /// <summary>Checks observation rows against the catalogs; a row with problems is reported and left out.</summary>
-    internal static List<ObservationRow> ReadObservations(IReadOnlyList<SeedRow> rows, ObservationContext context)
+    internal static List<ObservationRow> ReadObservations(IEnumerable<SeedRow> rows, ObservationContext context)
     {
         var observations = new List<ObservationRow>();
         var keys = new Dictionary<(string, string?, string, PeriodKind, DateOnly, DateOnly, string), int>();

@@ -4,8 +4,10 @@ using CsvHelper;
 namespace ParkMetrics.Data.Seeding;
 
 /// <summary>One data line of a seed CSV file, with typed accessors that record problems instead of throwing.</summary>
-public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, string> fields, List<SeedError> errors)
+public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, string> fields, SeedErrors errors)
 {
+    private HashSet<(string Field, string Reason)>? reported;
+
     public string File { get; } = file;
     public int Line { get; } = line;
 
@@ -13,9 +15,9 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, s
 
     public void Fail(string field, string reason)
     {
-        var error = new SeedError(File, Line, field, reason);
-        if (errors.Contains(error)) return; // a field read twice is reported once
-        errors.Add(error);
+        reported ??= [];
+        if (!reported.Add((field, reason))) return; // a field read twice is reported once
+        errors.Add(new SeedError(File, Line, field, reason));
         ErrorCount++;
     }
 
@@ -77,20 +79,27 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, s
 public static class SeedTable
 {
     /// <summary>Reads a UTF-8 CSV file whose header must be exactly <paramref name="columns"/>.</summary>
-    public static IReadOnlyList<SeedRow> Read(string path, string[] columns, List<SeedError> errors)
+    public static IReadOnlyList<SeedRow> Read(string path, string[] columns, SeedErrors errors) => [.. Rows(path, columns, errors)];
+
+    /// <summary>The rows of a UTF-8 CSV file as they are read; see <see cref="Rows(TextReader, string, string[], SeedErrors, string?)"/>.</summary>
+    public static IEnumerable<SeedRow> Rows(string path, string[] columns, SeedErrors errors)
     {
         var file = Path.GetFileName(path);
         if (!System.IO.File.Exists(path))
         {
             errors.Add(new SeedError(file, 0, "-", Reason.MissingFile));
-            return [];
+            yield break;
         }
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, file, columns, errors);
+        foreach (var row in Rows(reader, file, columns, errors)) yield return row;
     }
 
-    /// <summary>Reads CSV text whose header must be <paramref name="columns"/>, optionally followed by <paramref name="optionalLast"/>.</summary>
-    public static IReadOnlyList<SeedRow> Read(TextReader reader, string file, string[] columns, List<SeedError> errors, string? optionalLast = null)
+    /// <summary>
+    /// The rows of CSV text whose header must be <paramref name="columns"/>, optionally followed by <paramref name="optionalLast"/>,
+    /// read one at a time. A row with more fields than the header is refused. Once the caller's checks have filled
+    /// <paramref name="errors"/>, reading stops and a last error says where and how many rows were left unchecked.
+    /// </summary>
+    public static IEnumerable<SeedRow> Rows(TextReader reader, string file, string[] columns, SeedErrors errors, string? optionalLast = null)
     {
         var options = new CsvReaderOptions { Separator = ',', TrackLineNumbers = true, DetectSeparatorHint = false };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
@@ -100,16 +109,25 @@ public static class SeedTable
         {
             var expected = string.Join(',', columns) + (optionalLast is null ? "" : $"[,{optionalLast}]");
             errors.Add(new SeedError(file, 1, "-", Reason.Header(expected)));
-            return [];
+            yield break;
         }
-        var rows = new List<SeedRow>();
-        while (csv.Read())
+        while (!errors.Full && csv.Read())
         {
+            var line = (int)csv.LineNumber;
+            if (Enumerable.Range(0, csv.FieldCount).All(i => string.IsNullOrWhiteSpace(csv.GetString(i)))) continue;
+            if (csv.FieldCount > columns.Length)
+            {
+                errors.Add(new SeedError(file, line, "-", Reason.ExtraFields(csv.FieldCount, columns.Length)));
+                continue;
+            }
             var fields = new Dictionary<string, string>(columns.Length);
             for (var i = 0; i < columns.Length; i++) fields[columns[i]] = i < csv.FieldCount ? csv.GetString(i) : "";
-            if (fields.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new SeedRow(file, (int)csv.LineNumber, fields, errors));
+            yield return new SeedRow(file, line, fields, errors);
         }
-        return rows;
+        if (!errors.Full) yield break;
+        var stoppedAt = (int)csv.LineNumber;
+        var left = 0;
+        while (csv.Read()) left++;
+        errors.Stop(file, stoppedAt, left);
     }
 }

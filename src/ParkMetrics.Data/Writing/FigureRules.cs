@@ -1,3 +1,4 @@
+using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Seeding;
 
@@ -43,11 +44,9 @@ internal static class FigureRules
             WriteOrigin.Api => $"api {file}" + (words is null ? "" : $": {words}"),
             WriteOrigin.Intake => "intake: " + (words ?? string.Join("、", sourceTitles.Distinct())),
             WriteOrigin.Entry => words ?? "entry",
+            WriteOrigin.Move => $"move {file}" + (words is null ? "" : $": {words}"),
             _ => words ?? "restore",
         };
-        return text.Length <= MaxReason ? text : text[..MaxReason];
+        return text.Length <= Audit.MaxReason ? text : text[..Audit.MaxReason];
     }
-
-    /// <summary>The length of <see cref="AuditEntry.Reason"/>'s column.</summary>
-    private const int MaxReason = 500;
 }

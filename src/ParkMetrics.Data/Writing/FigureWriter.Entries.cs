@@ -29,6 +29,11 @@ public sealed partial class FigureWriter
         {
             var indicator = await db.Indicators.SingleAsync(i => i.Id == change.IndicatorId, ct);
             var source = await db.Sources.SingleAsync(s => s.Id == change.SourceId, ct);
+            if (TooLong(change) is { } tooLong)
+            {
+                errors.Add(new EntryError(indicator.Id, Reason.OfIndicator(indicator, tooLong)));
+                continue;
+            }
             bool Breaks(string quote, bool isNew)
             {
                 var problem = quote.Length > SeedSet.MaxQuoteLength ? Reason.QuoteTooLong(SeedSet.MaxQuoteLength)
@@ -95,6 +100,13 @@ public sealed partial class FigureWriter
             }
             var newQuote = change.Quote?.Trim() ?? existing.Quote;
             if (Breaks(newQuote, isNew: source.Id != existing.SourceId)) continue;
+            if (source.Id != existing.SourceId && await KeyHolderAsync(db, existing, source.Id, ct) is { } holder)
+            {
+                // Another figure, perhaps deleted, holds this key: the update would break the unique key.
+                if (holder.DeletedAt is null) conflicts.Add(new(indicator.Id, change.Value, holder.Value, holder.EnteredBy ?? source.Title));
+                else errors.Add(new EntryError(indicator.Id, Reason.OfIndicator(indicator, Reason.KeyHeldByDeleted(source.Code, holder.ReportedValue, holder.ReportedUnit))));
+                continue;
+            }
             (existing.Value, existing.ReportedValue, existing.ReportedUnit) = (change.Value.Value, change.Value.Value, indicator.UnitCode);
             (existing.Qualifier, existing.Note, existing.Source, existing.Quote) = (change.Qualifier, change.Note, source, newQuote);
             if (Audit.Snapshot(existing) == before) continue;
@@ -115,9 +127,9 @@ public sealed partial class FigureWriter
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Another admin entered the same new figure between our check and our insert.
+            // Another admin entered the same figure between our check and our save: nothing was saved, and it is said so.
             await tx.RollbackAsync(ct);
-            return new SaveOutcome(0, 0, 0, await InsertConflictsAsync(park.Id, start, [.. audits.Where(a => a.Action == AuditAction.Insert).Select(a => a.Figure)], ct));
+            return new SaveOutcome(0, 0, 0, await KeyConflictsAsync(park.Id, start, [.. audits.Select(a => a.Figure)], ct));
         }
         foreach (var (figure, action, before, reason) in audits)
             db.AuditEntries.Add(Audit.Entry(Audit.ObservationType, figure.Id, action, user, before, Audit.Snapshot(figure),
@@ -132,27 +144,52 @@ public sealed partial class FigureWriter
         db.Observations.Include(o => o.Source).FirstOrDefaultAsync(o => o.ParkId == parkId && o.EnterpriseId == null
             && o.IndicatorId == indicatorId && o.PeriodKind == PeriodKind.Year && o.PeriodStart == start, ct);
 
-    /// <summary>The new figures someone else has saved meanwhile, with their values, read after the failed save.</summary>
-    private async Task<IReadOnlyList<EntryConflict>> InsertConflictsAsync(int parkId, DateOnly start, IReadOnlyList<Observation> inserts, CancellationToken ct)
+    /// <summary>
+    /// The figures someone else has saved meanwhile under the keys of ours, with their values, read after the failed
+    /// save; where none is found, every figure of the save, so that a refused save never reads as saved.
+    /// </summary>
+    private async Task<IReadOnlyList<EntryConflict>> KeyConflictsAsync(int parkId, DateOnly start, IReadOnlyList<Observation> mine, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var conflicts = new List<EntryConflict>();
-        foreach (var mine in inserts)
+        foreach (var figure in mine.Where(o => o.Id == 0))
         {
-            var theirs = await LiveYearFigureAsync(db, parkId, mine.IndicatorId, start, ct);
-            if (theirs is not null) conflicts.Add(new(mine.IndicatorId, mine.Value, theirs.Value, theirs.EnteredBy ?? theirs.Source.Title));
+            var theirs = await LiveYearFigureAsync(db, parkId, figure.IndicatorId, start, ct);
+            if (theirs is not null) conflicts.Add(new(figure.IndicatorId, figure.Value, theirs.Value, theirs.EnteredBy ?? theirs.Source.Title));
         }
-        return conflicts.Count > 0 ? conflicts : [.. inserts.Select(o => new EntryConflict(o.IndicatorId, o.Value, null, null))];
+        return conflicts.Count > 0 ? conflicts : [.. mine.Select(o => new EntryConflict(o.IndicatorId, o.Value, null, null))];
     }
 
-    /// <summary>Brings a deleted figure back, with an audit entry; refused when its quote no longer stands in its source's text.</summary>
+    /// <summary>Another figure (deleted or not) with <paramref name="figure"/>'s key under source <paramref name="sourceId"/>.</summary>
+    private static Task<Observation?> KeyHolderAsync(ParkMetricsDbContext db, Observation figure, int sourceId, CancellationToken ct) =>
+        db.Observations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id != figure.Id && o.ParkId == figure.ParkId
+            && o.EnterpriseId == figure.EnterpriseId && o.IndicatorId == figure.IndicatorId && o.PeriodKind == figure.PeriodKind
+            && o.PeriodStart == figure.PeriodStart && o.PeriodEnd == figure.PeriodEnd && o.SourceId == sourceId, ct);
+
+    /// <summary>Why a change's typed text cannot be stored: a note or a reason longer than its column.</summary>
+    private static string? TooLong(EntryChange change) =>
+        change.Reason?.Trim().Length > Audit.MaxReason ? Reason.TooLong("原因", "reason", Audit.MaxReason, change.Reason.Trim().Length)
+        : change.Note?.Length > MaxNote ? Reason.TooLong("备注", "note", MaxNote, change.Note.Length)
+        : null;
+
+    /// <summary>The length of <see cref="Observation.Note"/>'s column.</summary>
+    private const int MaxNote = 500;
+
+    /// <summary>
+    /// Brings a deleted figure back, with an audit entry and the admin's reason (required, at most 500 characters);
+    /// refused when its quote no longer stands in its source's text, or when someone else restored it first.
+    /// </summary>
     public async Task<RestoreResult> RestoreAsync(long observationId, string user, string? reason, CancellationToken ct = default)
     {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return new(false, Reason.RestoreReasonRequired);
+        if (reason.Length > Audit.MaxReason) return new(false, Reason.TooLong("原因", "reason", Audit.MaxReason, reason.Length));
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var figure = await db.Observations.IgnoreQueryFilters().Include(o => o.Park).Include(o => o.Indicator).Include(o => o.Source).Include(o => o.Enterprise)
-            .SingleOrDefaultAsync(o => o.Id == observationId && o.DeletedAt != null, ct);
-        if (figure is null) return new(false);
+            .SingleOrDefaultAsync(o => o.Id == observationId, ct);
+        if (figure is null) return new(false, Reason.FigureGone);
+        if (figure.DeletedAt is null) return new(false, Reason.AlreadyRestored);
         if (FigureRules.Check(figure.Quote, figure.Source, isNew: false) is { } problem) return new(false, Reason.OfIndicator(figure.Indicator, problem.Reason));
         var before = Audit.Snapshot(figure);
         (figure.DeletedAt, figure.DeletedBy) = (null, null);
@@ -164,7 +201,7 @@ public sealed partial class FigureWriter
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(false); // restored by someone else meanwhile
+            return new(false, Reason.AlreadyRestored); // by someone else, between our read and our save
         }
         await CommitAsync(tx, ct);
         return new(true);

@@ -20,11 +20,12 @@ public sealed partial class FigureWriter
     {
         var clock = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var errors = new List<SeedError>();
-        var rows = SeedSet.ReadObservations(SeedTable.Read(path, SeedSet.ObservationColumns, errors), await ObservationContext.FromDatabaseAsync(db, ct));
+        var errors = new SeedErrors();
+        var catalog = await ObservationContext.FromDatabaseAsync(db, ct);
+        var rows = SeedSet.ReadObservations(SeedTable.Rows(path, SeedSet.ObservationColumns, errors), catalog);
         if (errors.Count > 0) throw new SeedValidationException(errors);
         var ids = await ImportIdsAsync(db, ct);
-        errors.AddRange(await RuleBreachesAsync(db, rows, ids, ct));
+        await RuleBreachesAsync(db, rows, ids, errors, ct);
         if (errors.Count > 0) throw new SeedValidationException(errors);
         var checking = clock.Elapsed;
 
@@ -68,7 +69,7 @@ public sealed partial class FigureWriter
     /// The rows that break a rule: a quote not in its source's text (each quote checked once per source, a million rows
     /// repeat them), a new figure for a retired source.
     /// </summary>
-    private static async Task<List<SeedError>> RuleBreachesAsync(ParkMetricsDbContext db, IReadOnlyList<ObservationRow> rows, ImportIds ids, CancellationToken ct)
+    private static async Task RuleBreachesAsync(ParkMetricsDbContext db, List<ObservationRow> rows, ImportIds ids, SeedErrors errors, CancellationToken ct)
     {
         var codes = rows.Select(r => r.Source).Distinct().ToList();
         var sources = await db.Sources.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
@@ -76,10 +77,15 @@ public sealed partial class FigureWriter
             r.PeriodKind, r.Start, r.End, ids.Sources[r.Source]);
         var ofRetired = rows.Where(r => sources[r.Source].RetiredAt is not null).Select(KeyOf).ToList();
         var stored = await FigureLookup.FindAsync(db, ofRetired, ct);
-        var errors = new List<SeedError>();
         var standing = new HashSet<(string Source, string Quote)>();
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
+            if (errors.Full)
+            {
+                errors.Stop(row.File, row.Line, rows.Count - i);
+                return;
+            }
             var source = sources[row.Source];
             var retired = source.RetiredAt is not null;
             if (!retired && (source.Text is null || standing.Contains((row.Source, row.Quote)))) continue;
@@ -87,7 +93,6 @@ public sealed partial class FigureWriter
                 errors.Add(new SeedError(row.File, row.Line, problem.Field, problem.Reason));
             else standing.Add((row.Source, row.Quote));
         }
-        return errors;
     }
 
     private const string StagingTableSql = """

@@ -17,14 +17,14 @@ public sealed partial class FigureWriter
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var catalog = await SeedCatalog.UpsertAsync(db, seed, ct);
+        var catalog = await SeedCatalog.UpsertAsync(db, seed, user, ct);
         var batch = await PlanAsync(db, seed.Observations, WriteOrigin.Seed, ct);
         if (batch.Errors.Count > 0) throw new SeedValidationException(batch.Errors);
 
         var seedSources = seed.Sources.Select(s => s.Code).ToList();
-        var planned = batch.Figures.Select(f => f.Existing?.Id).OfType<long>().ToHashSet();
-        var stale = (await db.Observations.Where(o => seedSources.Contains(o.Source.Code) && o.EnteredBy == null).ToListAsync(ct))
-            .Where(o => !planned.Contains(o.Id)).ToList();
+        var planned = batch.Figures.Select(f => f.Existing?.Id).OfType<long>().ToList();
+        // Only the figures to delete are read, not every figure of the seed's sources.
+        var stale = await db.Observations.Where(o => seedSources.Contains(o.Source.Code) && o.EnteredBy == null && !planned.Contains(o.Id)).ToListAsync(ct);
         await ApplyAsync(db, batch, new RowsWrite(WriteOrigin.Seed, user, File: null, Reason: null, Apply: true), stale, ct);
         await CommitAsync(tx, ct);
         return new SeedResult(catalog.Inserted + batch.Count(FigureAction.Insert), catalog.Updated + batch.Count(FigureAction.Change),

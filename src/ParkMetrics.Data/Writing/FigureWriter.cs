@@ -71,7 +71,7 @@ public sealed partial class FigureWriter(IDbContextFactory<ParkMetricsDbContext>
     private static async Task<Batch> PlanAsync(ParkMetricsDbContext db, IReadOnlyList<ObservationRow> rows, WriteOrigin origin, CancellationToken ct)
     {
         var catalog = await CatalogOfAsync(db, rows, ct);
-        var errors = new List<SeedError>();
+        var errors = new SeedErrors();
         var keyed = new List<(ObservationRow Row, FigureKey Key)>(rows.Count);
         foreach (var row in rows)
         {

@@ -5,9 +5,10 @@ namespace ParkMetrics.Data.Writing;
 
 /// <summary>
 /// Where a write comes from. A seed or a bulk import keeps a figure an admin entered, corrected or deleted; the other
-/// origins are an admin's own acts and may change any figure.
+/// origins are an admin's own acts and may change any figure. <see cref="Move"/>: an enterprise moved to another park
+/// took its figures along.
 /// </summary>
-public enum WriteOrigin { Seed, Import, Upload, Api, Entry, Restore, Intake }
+public enum WriteOrigin { Seed, Import, Upload, Api, Entry, Restore, Intake, Move }
 
 /// <summary>What a write does to one row of its input.</summary>
 public enum FigureAction { Insert, Change, Unchanged, Kept }

@@ -54,8 +54,9 @@ public static class ServiceDefaults
         app.UseRouting();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
         app.UseRequestLocalization();
-        // After routing (the sign-in page names its policy) and localization (the 429 page speaks the user's language).
-        app.UseRateLimiter();
+        // After routing (the sign-in page and the exports name their policies) and localization (a 429 speaks the user's
+        // language): the rate limiter, and the guard on exports whose clients stop reading.
+        app.UseParkMetricsExportLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -95,7 +95,7 @@ internal static class IntakeBenchmark
 
     private static List<CandidateRow> ReadCandidates(string path)
     {
-        var errors = new List<SeedError>();
+        var errors = new SeedErrors();
         var rows = SeedTable.Read(path, CandidateCsv.Columns, errors);
         if (errors.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
         var source = rows.Count > 0 ? rows[0].Optional("source") : null;

@@ -49,6 +49,24 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(source, JsonDocument.Parse(audit.After!).RootElement.GetProperty("source").GetString());
     }
 
+    [Fact]
+    public async Task ImportEndpoint_FileNameLongerThanAnAuditCanName_Returns422NamingTheFileNameAndWritesNothing()
+    {
+        var source = await ReportAsync();
+        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        var name = new string('长', 600) + ".csv";
+
+        var response = await client.PostAsync($"/api/admin/observations/import?dryRun=false&fileName={Uri.EscapeDataString(name)}",
+            new StringContent($"{Header}\n{Row(source, "完成工业投资12.5亿元")}\n", Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray());
+        Assert.Equal("fileName", error.GetProperty("field").GetString());
+        Assert.Contains("255", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await using var db = app.CreateContext();
+        Assert.False(await db.Observations.IgnoreQueryFilters().AnyAsync(o => o.Source.Code == source, Ct));
+    }
+
     private static string Row(string source, string quote) =>
         $"beichuan,,industrial_investment,ytd_month,2024-01-01,2024-08-31,12.5,亿元,exact,{source},{quote}";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.IntegrationTests.Infrastructure;
@@ -54,6 +55,133 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
 
         Assert.Equal(["1"], await QueryAsync(owner, "SELECT 1::text"));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task StartAsync_NewFolder_IsPrivateAndItsPasswordReadableByItsOwnerOnly()
+    {
+        await StartAsync();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(root));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(root, "password")));
+    }
+
+    [Fact]
+    public async Task StartAsync_FolderHoldingOtherFiles_IsRefusedAndNothingInItIsDeleted()
+    {
+        // A DataDirectory pointing at the repository: its data/ folder is not a cluster and must survive.
+        var seed = Path.Combine(root, "data", "seed", "observations.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(seed)!);
+        await File.WriteAllTextAsync(seed, "park,value\n", Ct);
+
+        var e = await Assert.ThrowsAsync<EmbeddedPostgresException>(StartAsync);
+
+        Assert.Contains("holds other files", e.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(seed));
+    }
+
+    [Fact]
+    public async Task StartAsync_FolderOfAnotherUser_IsRefused()
+    {
+        if (Environment.UserName != "root") Assert.Skip("Only root can give a folder to another user.");
+        Directory.CreateDirectory(root);
+        await RunAsync("chown", "nobody", root);
+
+        var e = await Assert.ThrowsAsync<EmbeddedPostgresException>(StartAsync);
+
+        Assert.Contains("belongs to user nobody", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+    }
+
+    [Fact]
+    public async Task StartAsync_FolderIsALink_IsRefused()
+    {
+        var target = Directory.CreateDirectory(root + "-target").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(root)!);
+            File.CreateSymbolicLink(root, target);
+
+            var e = await Assert.ThrowsAsync<EmbeddedPostgresException>(StartAsync);
+
+            Assert.Contains("is a link", e.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(target));
+        }
+        finally
+        {
+            File.Delete(root);
+            Directory.Delete(target, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_PasswordFileReplacedByALink_IsRefused()
+    {
+        var first = await StartAsync();
+        await first.StopAsync(Ct);
+        var password = Path.Combine(root, "password");
+        File.Delete(password);
+        File.CreateSymbolicLink(password, "/etc/hostname");
+
+        var e = await Assert.ThrowsAsync<EmbeddedPostgresException>(StartAsync);
+
+        Assert.Contains("is a link", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_OfTheInstanceThatStartedTheServer_LeavesItToTheOtherLeaseHolderWhoseStopEndsIt()
+    {
+        var starter = await StartAsync();
+        var other = await StartAsync(); // the importer beside the app
+
+        await starter.StopAsync(Ct);
+        Assert.Equal(["1"], await QueryAsync(other, "SELECT 1::text"));
+        await other.StopAsync(Ct);
+
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => ExecuteAsync(other, "SELECT 1"));
+        Assert.False(File.Exists(Path.Combine(other.DataDirectory, "postmaster.pid")));
+    }
+
+    [Fact]
+    public async Task StartAsync_StalePidFileWhosePidIsNowAnotherProgram_StartsTheServerAnyway()
+    {
+        var first = await StartAsync();
+        var data = first.DataDirectory;
+        await first.StopAsync(Ct);
+        // After a crash or a container restart the PID in postmaster.pid may belong to another program of the same user.
+        using var other = StartAsServerUser("sh", "-c", "echo $$; exec sleep 120");
+        var pid = (await other.StandardOutput.ReadLineAsync(Ct))!.Trim();
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, "postmaster.pid"), $"{pid}\n{data}\n1700000000\n1\n\n127.0.0.1\n  1234567     0\nready   \n", Ct);
+            if (Environment.UserName == "root") await RunAsync("chown", "postgres:postgres", Path.Combine(data, "postmaster.pid"));
+
+            var second = await StartAsync();
+
+            Assert.Equal(["1"], await QueryAsync(second, "SELECT 1::text"));
+            Assert.False(other.HasExited, "the other program is left alone");
+        }
+        finally
+        {
+            other.Kill();
+        }
+    }
+
+    private static Process StartAsServerUser(params string[] command)
+    {
+        var start = new ProcessStartInfo(Environment.UserName == "root" ? "runuser" : command[0]) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in Environment.UserName == "root" ? ["-u", "postgres", "--", .. command] : command[1..]) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    private static async Task RunAsync(string tool, params string[] args)
+    {
+        using var process = Process.Start(tool, args);
+        await process.WaitForExitAsync(Ct);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask DisposeAsync()
     {

@@ -14,6 +14,9 @@ public sealed class InjectionExportApp(PostgresServer server) : ExportApp(server
     public static readonly string[] Quotes =
         ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3 减少", "@SUM(A1)", "\t制表符开头", "\r回车开头", "增长-3.2%", "含逗号,引号\"和\r\n换行"];
 
+    /// <summary>Quotes that start with the full-width forms a spreadsheet also runs as a formula, by year from 2011.</summary>
+    public static readonly string[] FullWidthQuotes = ["＝SUM(A1)", "＋1+1", "－1+2", "＠SUM(A1)"];
+
     protected override async Task PrepareAsync()
     {
         await ExecuteAsync("""
@@ -34,6 +37,14 @@ public sealed class InjectionExportApp(PostgresServer server) : ExportApp(server
                 WHERE p."Code" = 'xetdz' AND i."Code" = 'industrial_output_above_scale_growth' AND s."Code" = 'injection' AND e."Name" = $5
                 """, year, value, Quotes[i], i == 0, Enterprise);
         }
+        for (var i = 0; i < FullWidthQuotes.Length; i++)
+            await ExecuteAsync("""
+                INSERT INTO "Observations" ("ParkId", "IndicatorId", "PeriodKind", "PeriodStart", "PeriodEnd", "Value", "ReportedValue",
+                                            "ReportedUnit", "Qualifier", "SourceId", "Quote")
+                SELECT p."Id", i."Id", 'year', make_date($1, 1, 1), make_date($1, 12, 31), 1, 1, '%', 'exact', s."Id", $2
+                FROM "Parks" p, "Indicators" i, "Sources" s
+                WHERE p."Code" = 'xetdz' AND i."Code" = 'industrial_output_above_scale_growth' AND s."Code" = 'injection'
+                """, 2011 + i, FullWidthQuotes[i]);
     }
 }
 
@@ -62,6 +73,15 @@ public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture
         Assert.Equal("含逗号,引号\"和\r\n换行", quotes["2008-01-01"]); // quoted, quotes doubled, read back as it was
         Assert.All(csv.Rows, r => Assert.Equal("'" + InjectionExportApp.Source, r[csv.Column("来源")]));
         Assert.Equal("'" + InjectionExportApp.Enterprise, csv.Rows.Single(r => r[csv.Column("开始日期")] == "2001-01-01")[csv.Column("主体")]);
+    }
+
+    [Fact]
+    public async Task ExportCsv_TextStartingWithAFullWidthFormulaSign_IsPrefixedWithAnApostrophe()
+    {
+        var csv = await CsvAsync("?park=xetdz&from=2011&to=2014");
+
+        Assert.Equal(InjectionExportApp.FullWidthQuotes.Select(q => "'" + q),
+            csv.Rows.OrderBy(r => r[csv.Column("开始日期")], StringComparer.Ordinal).Select(r => r[csv.Column("引文")]));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ internal sealed record StoredRow(
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>OWASP's rule for CSV injection: text starting with = + - @, tab or CR gets a leading apostrophe.</summary>
-    public static string Safe(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    public static string Safe(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠' ? "'" + text : text;
 
     public static async Task<IReadOnlyList<StoredRow>> ReadAsync(string connectionString)
     {

@@ -33,7 +33,8 @@ public sealed class AuditTrailTests(MigratedDatabase database) : DatabaseTest(da
                    AND a."Action" = 'insert' AND a."Reason" = 'seed' AND a."After"->>'source' = s."Code" AND a."After"->>'quote' = o."Quote") <> 1
             """);
         Assert.Empty(unaudited);
-        Assert.Equal(await CountAsync("Observations"), await CountAsync("AuditEntries"));
+        Assert.Equal(await CountAsync("Observations"), await CountAsync("AuditEntries", "observation"));
+        Assert.Equal(await CountAsync("Enterprises"), await CountAsync("AuditEntries", "enterprise"));
     }
 
     [Fact]
@@ -109,12 +110,108 @@ public sealed class AuditTrailTests(MigratedDatabase database) : DatabaseTest(da
         await Editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, null, null, 7, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, null)], Admin, Ct);
         row = (await Editor.LoadAsync("ganhe", 2031, Ct)).Rows.Single(r => r.IndicatorCode == "industrial_investment");
         await Editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, row.ObservationId, row.Version, null, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, "typo")], Admin, Ct);
-        Assert.True((await Editor.RestoreAsync(row.ObservationId!.Value, Admin, null, Ct)).Restored);
+        Assert.True((await Editor.RestoreAsync(row.ObservationId!.Value, Admin, "not a typo after all", Ct)).Restored);
 
         Assert.Equal([("insert", "entry", null, "statistics-office"), ("delete", "typo", "statistics-office", "statistics-office"),
-            ("restore", "restore", "statistics-office", "statistics-office")],
+            ("restore", "not a typo after all", "statistics-office", "statistics-office")],
             (await AuditsSinceAsync(last)).Select(a => (a.Action, a.Reason, a.BeforeSource, a.AfterSource)));
     }
+
+    [Fact]
+    public async Task SaveEnterprise_MovedToAnotherPark_AuditsEachOfItsFiguresWithBothParks()
+    {
+        await Database.SeedAsync(RepositoryPaths.Seed);
+        var enterprises = new EnterpriseEditor(Database.Contexts);
+        var carbon = (await enterprises.ListAsync(Ct)).Single(e => e.Name == MovedEnterprise);
+        var last = await LastAuditAsync();
+
+        var result = await enterprises.SaveAsync(new EnterpriseForm(carbon.Id, carbon.Version, carbon.Name, "dongchuan", carbon.Sector, carbon.Aliases,
+            carbon.Designations), Admin, "registered in Dongchuan", Ct);
+
+        Assert.Equal(EnterpriseSaveStatus.Saved, result.Status);
+        var audits = await AuditsSinceAsync(last);
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, a => Assert.Equal(("update", $"move {MovedEnterprise} → dongchuan: registered in Dongchuan", Admin, "ganhe", "dongchuan"),
+            (a.Action, a.Reason, a.User, Park(a.Before), Park(a.After))));
+    }
+
+    /// <summary>
+    /// Walks every path that writes figures or enterprises and checks that each row it inserts, changes or deletes
+    /// (told by its xmin) has an audit entry written with it. The import API's path is the upload's, with its own test
+    /// in <c>Admin/ImportEndpointTests.cs</c>.
+    /// </summary>
+    [Fact]
+    public async Task EveryWritePath_EachFigureOrEnterpriseItWrites_HasAnAuditEntry()
+    {
+        using var seed = SeedFolder.CopyOfRealSeed();
+        var file = seed.FileOf("big.csv");
+        await File.WriteAllTextAsync(file, $"{QuoteRuleTests.Header}\n{QuoteRuleTests.Standing}\n{Correction}\n", Ct);
+        var original = Correction.Replace(",21,", ",20,", StringComparison.Ordinal).Replace("21亿元", "20亿元", StringComparison.Ordinal);
+        var enterprises = new EnterpriseEditor(Database.Contexts);
+        async Task<EntryRow> RowAsync() => (await Editor.LoadAsync("ganhe", 2031, Ct)).Rows.Single(r => r.IndicatorCode == "industrial_investment");
+        async Task<int> OfficeAsync() => (await Editor.LoadAsync("ganhe", 2031, Ct)).StatisticsOfficeSourceId;
+        async Task EntryAsync(decimal? value, string? reason)
+        {
+            var row = await RowAsync();
+            Assert.True((await Editor.SaveAsync("ganhe", 2031, [new(row.IndicatorId, row.ObservationId, row.Version, value, Qualifier.Exact, null,
+                await OfficeAsync(), reason)], Admin, Ct)).Saved);
+        }
+        long deleted = 0;
+        EnterpriseRecord Enterprise(IReadOnlyList<EnterpriseRecord> all, string name) => all.Single(e => e.Name == name);
+        (string Path, Func<Task> Write)[] paths =
+        [
+            ("seed", () => Database.SeedAsync(seed.Path)),
+            ("bulk import (insert, change)", () => Database.Writer.ImportAsync(file, "importer", Ct)),
+            ("upload", () => Upload.ProcessAsync(Encoding.UTF8.GetBytes($"{QuoteRuleTests.Header}\n{original}\n"), "mine.csv", apply: true, Admin, Ct)),
+            ("intake", () => Upload.ProcessAsync($"{QuoteRuleTests.Header}\n{Correction}\n", "candidates.csv", WriteOrigin.Intake, apply: true, Admin, null, Ct)),
+            ("entry grid insert", () => EntryAsync(7, null)),
+            ("entry grid change", () => EntryAsync(8, "corrected")),
+            ("entry grid delete", async () => { deleted = (await RowAsync()).ObservationId!.Value; await EntryAsync(null, "typo"); }),
+            ("entry grid retyped over a deleted figure", () => EntryAsync(9, "not a typo")),
+            ("entry grid delete again", () => EntryAsync(null, "typo after all")),
+            ("restore", async () => Assert.True((await Editor.RestoreAsync(deleted, Admin, "deleted by mistake", Ct)).Restored)),
+            ("seed after admin's work", () => Database.SeedAsync(seed.Path)),
+            ("enterprise created", async () => Assert.Equal(EnterpriseSaveStatus.Saved,
+                (await enterprises.SaveAsync(new EnterpriseForm(null, null, "新企业", "ganhe", null, [], []), Admin, null, Ct)).Status)),
+            ("enterprise changed", async () =>
+            {
+                var e = Enterprise(await enterprises.ListAsync(Ct), "新企业");
+                Assert.Equal(EnterpriseSaveStatus.Saved,
+                    (await enterprises.SaveAsync(new EnterpriseForm(e.Id, e.Version, e.Name, e.ParkCode, "碳纤维", [], []), Admin, null, Ct)).Status);
+            }),
+            ("enterprise moved with its figures", async () =>
+            {
+                var e = Enterprise(await enterprises.ListAsync(Ct), MovedEnterprise);
+                Assert.Equal(EnterpriseSaveStatus.Saved, (await enterprises.SaveAsync(new EnterpriseForm(e.Id, e.Version, e.Name, "dongchuan", e.Sector,
+                    e.Aliases, e.Designations), Admin, null, Ct)).Status);
+            }),
+        ];
+
+        var unaudited = new List<string>();
+        foreach (var (path, write) in paths)
+        {
+            var before = await RowVersionsAsync();
+            var last = await LastAuditAsync();
+            await write();
+            var after = await RowVersionsAsync();
+            var written = after.Except(before).Concat(before.Except(after)).Select(v => v[..v.IndexOf('@', StringComparison.Ordinal)]).ToHashSet();
+            var audited = (await DatabaseDump.QueryAsync(Database.ConnectionString,
+                $"""SELECT "EntityType" || ':' || "EntityId" FROM "AuditEntries" WHERE "Id" > {last}""")).ToHashSet();
+            if (written.Count == 0) unaudited.Add($"{path}: wrote nothing, so the walk proves nothing");
+            unaudited.AddRange(written.Except(audited).Select(row => $"{path}: {row} has no audit entry"));
+        }
+
+        Assert.Empty(unaudited);
+    }
+
+    private const string MovedEnterprise = "中复神鹰碳纤维西宁有限公司";
+
+    /// <summary>Every figure and enterprise as <c>type:id@xmin</c>: a row written with the same values still shows.</summary>
+    private async Task<HashSet<string>> RowVersionsAsync() => [.. await DatabaseDump.QueryAsync(Database.ConnectionString, """
+        SELECT 'observation:' || "Id" || '@' || xmin FROM "Observations" UNION ALL SELECT 'enterprise:' || "Id" || '@' || xmin FROM "Enterprises"
+        """)];
+
+    private static string? Park(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.GetProperty("park").GetString();
 
     internal sealed record AuditRow(string Action, string? Reason, string User, string? Before, string? After)
     {
@@ -142,8 +239,10 @@ public sealed class AuditTrailTests(MigratedDatabase database) : DatabaseTest(da
         })];
     }
 
-    private async Task<long> CountAsync(string table) =>
-        long.Parse((await DatabaseDump.QueryAsync(Database.ConnectionString, $"SELECT count(*)::text FROM \"{table}\""))[0], System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<long> CountAsync(string table, string? entityType = null) =>
+        long.Parse((await DatabaseDump.QueryAsync(Database.ConnectionString,
+            $"SELECT count(*)::text FROM \"{table}\"" + (entityType is null ? "" : $" WHERE \"EntityType\" = '{entityType}'")))[0],
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static decimal Value(string? json) => JsonDocument.Parse(json!).RootElement.GetProperty("value").GetDecimal();
 

@@ -43,10 +43,9 @@ public static class AdminEndpoints
         }
         var user = request.HttpContext.User.Identity?.Name ?? "?";
         var apply = dryRun == false;
-        var (text, encoding) = ObservationUpload.Decode(buffer.ToArray());
-        var result = await upload.ProcessAsync(text, fileName ?? "upload.csv", WriteOrigin.Api, apply, user, reason: null, ct);
+        var result = await upload.ProcessAsync(buffer.ToArray(), fileName ?? "upload.csv", WriteOrigin.Api, apply, user, ct);
         var response = new ImportResponse(result.FileName, !apply, result.Applied, result.Count(UploadAction.Insert), result.Count(UploadAction.Change),
-            result.Count(UploadAction.Unchanged), encoding, [.. result.Errors.Select(e => new ImportError(e.File, e.Line, e.Field, e.Reason, e.ToString()))]);
+            result.Count(UploadAction.Unchanged), result.EncodingNote, [.. result.Errors.Select(e => new ImportError(e.File, e.Line, e.Field, e.Reason, e.ToString()))]);
         if (result.Conflict) return TypedResults.Conflict(response);
         return result.Errors.Count > 0 ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
     }

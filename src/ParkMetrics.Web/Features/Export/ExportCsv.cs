@@ -7,7 +7,7 @@ namespace ParkMetrics.Web.Features.Export;
 /// <summary>
 /// Writes exports as RFC 4180 CSV (CRLF, quotes doubled, fields with commas, quotes or line breaks quoted), UTF-8 with
 /// a byte order mark unless asked not to, so that Excel reads the Chinese. Text that a spreadsheet would run as a
-/// formula (starting with = + - @, tab or CR) is prefixed with ' ; numbers and dates are written as they are.
+/// formula (starting with = + - @, their full-width forms ＝＋－＠, tab or CR) is prefixed with ' ; numbers and dates are written as they are.
 /// </summary>
 public static class ExportCsv
 {
@@ -18,7 +18,7 @@ public static class ExportCsv
     {
         NewLine = "\r\n",
         Injection = CsvInjection.Escape,
-        InjectionCharacters = "=+-@\t\r",
+        InjectionCharacters = "=+-@\t\r", // their full-width forms, which CsvHelper cannot be given, are escaped by ExportText.Cell
         WriteByteOrderMark = byteOrderMark,
     }, leaveOpen: true);
 
@@ -38,13 +38,13 @@ public static class ExportCsv
             csv.WriteField(r.End, "");
             csv.WriteField(labels.Of(r));
             csv.WriteField(ExportText.Plain(r.Value), "");
-            csv.WriteField(r.Unit);
+            csv.WriteField(ExportText.Cell(r.Unit));
             csv.WriteField(ExportText.Plain(r.ReportedValue), "");
-            csv.WriteField(r.ReportedUnit);
+            csv.WriteField(ExportText.Cell(r.ReportedUnit));
             csv.WriteField(EnumCode.Of(r.Qualifier));
-            csv.WriteField(r.SourceTitle);
+            csv.WriteField(ExportText.Cell(r.SourceTitle));
             csv.WriteField(r.SourcePublishedOn, "");
-            csv.WriteField(r.Quote);
+            csv.WriteField(ExportText.Cell(r.Quote));
             await csv.EndRecordAsync(ct);
             if (++count % FlushEvery == 0) await csv.FlushAsync(ct);
         }
@@ -55,11 +55,11 @@ public static class ExportCsv
     /// <summary>The columns both layouts begin with: park, subject, indicator and period kind.</summary>
     private static void WriteWhat(CsvWriter csv, ExportRow r, bool zh)
     {
-        csv.WriteField(r.ParkCode);
-        csv.WriteField(zh ? r.ParkNameZh : r.ParkNameEn);
-        csv.WriteField(r.Enterprise);
-        csv.WriteField(r.IndicatorCode);
-        csv.WriteField(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
+        csv.WriteField(ExportText.Cell(r.ParkCode));
+        csv.WriteField(ExportText.Cell(zh ? r.ParkNameZh : r.ParkNameEn));
+        csv.WriteField(ExportText.Cell(r.Enterprise));
+        csv.WriteField(ExportText.Cell(r.IndicatorCode));
+        csv.WriteField(ExportText.Cell(zh ? r.IndicatorNameZh : r.IndicatorNameEn));
         csv.WriteField(EnumCode.Of(r.PeriodKind));
     }
 
@@ -78,7 +78,7 @@ public static class ExportCsv
         await foreach (var row in layout.RowsAsync(rows, labels, ct))
         {
             WriteWhat(csv, row.First, zh);
-            csv.WriteField(row.First.Unit);
+            csv.WriteField(ExportText.Cell(row.First.Unit));
             csv.WriteField(row.Rank);
             foreach (var cell in row.Cells)
             {

@@ -16,7 +16,7 @@ public static partial class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Export");
+        var group = app.MapGroup("/api").WithTags("Export").RequireRateLimiting(Hosting.ExportLimits.Policy);
         group.MapGet("/observations.csv", CsvAsync).WithName("ExportObservationsCsv")
             .WithSummary("观测值 CSV · Observations as CSV")
             .WithDescription("筛选后的全部数值，RFC 4180 CSV（UTF-8，默认带 BOM）。All matching figures as RFC 4180 CSV (UTF-8, with a byte order mark unless bom=false).")

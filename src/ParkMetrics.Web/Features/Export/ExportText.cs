@@ -39,6 +39,12 @@ public static class ExportText
         : ["Source id", "Source", "Kind", "Outlet", "Published", "As of", "URL", "Quote", "Figures"];
 
     /// <summary>
+    /// A text cell as the CSV writes it: one that starts with a full-width ＝＋－＠, which a spreadsheet runs as a formula
+    /// like = + - @, gets the same leading apostrophe as those (CsvHelper escapes only ASCII characters itself).
+    /// </summary>
+    public static string? Cell(string? text) => text is [('＝' or '＋' or '－' or '＠'), ..] ? "'" + text : text;
+
+    /// <summary>
     /// The value without the trailing zeros of its stored scale (numeric(28,10) reads back as 993.1000000000), so that
     /// it prints as 993.1, 6240000 or 0.44: never in exponent form, never rounded.
     /// </summary>

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParkMetrics.Data;
+using ParkMetrics.Data.Seeding;
+using ParkMetrics.IntegrationTests.Infrastructure;
+
+namespace ParkMetrics.IntegrationTests.Export;
+
+/// <summary>
+/// The app on Kestrel (real sockets, so a client that stops reading fills them and stalls the export) with the default
+/// export budget of <see cref="MaxConcurrent"/> and a stall timeout of <paramref name="stallSeconds"/> s (the default
+/// when null), over the seed and enough synthetic figures that no export fits in the sockets' buffers.
+/// </summary>
+public abstract class LimitedExportApp(PostgresServer server, int? stallSeconds) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const int MaxConcurrent = 8;
+
+    private string connectionString = "";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        connectionString = await server.CreateDatabaseAsync();
+        UseKestrel(0);
+        StartServer(); // migrates and seeds, as in Development
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connectionString).Options);
+        await SyntheticData.GenerateAsync(db, new SyntheticOptions(Parks: 20, Years: 12, Observations: 100_000, Seed: 5));
+    }
+
+    /// <summary>A client of its own, with as many connections as it likes.</summary>
+    public HttpClient Client() => new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue })
+    {
+        BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:ParkMetrics", connectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:ParkMetrics.Web.Hosting.FirstAdmin", "Error");
+        if (stallSeconds is { } seconds) builder.UseSetting("Export:StallTimeout", TimeSpan.FromSeconds(seconds).ToString());
+    }
+}
+
+/// <summary>Stalled clients are cut after <see cref="StallSeconds"/> s, so that a test sees it happen.</summary>
+public sealed class StallingExportApp(PostgresServer server) : LimitedExportApp(server, StallSeconds)
+{
+    public const int StallSeconds = 3;
+}
+
+/// <summary>Exports have a budget of their own: beyond it a 429 with Retry-After; a stalled client loses its place.</summary>
+public sealed class ExportLimitTests(StallingExportApp app) : IClassFixture<StallingExportApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ExportCsv_BeyondTheBudget_Answers429WithRetryAfterAtOnce()
+    {
+        using var client = app.Client();
+        var holding = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < LimitedExportApp.MaxConcurrent; i++)
+                holding.Add(await client.GetAsync("/api/observations.csv", HttpCompletionOption.ResponseHeadersRead, Ct));
+            Assert.All(holding, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+            var clock = Stopwatch.StartNew();
+            using var refused = await client.GetAsync("/api/observations?culture=en", HttpCompletionOption.ResponseHeadersRead, Ct);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("try again in 10 seconds", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            foreach (var r in holding) r.Dispose();
+        }
+        // The places come back once their clients are gone.
+        await WaitForAsync(async () =>
+        {
+            using var again = await client.GetAsync("/api/observations.csv?park=beichuan", Ct);
+            return again.StatusCode == HttpStatusCode.OK;
+        });
+    }
+
+    [Fact]
+    public async Task ExportCsv_ClientStopsReading_IsCutAfterTheStallTimeoutAndGivesBackItsPlace()
+    {
+        using var client = app.Client();
+        var stalled = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < LimitedExportApp.MaxConcurrent; i++)
+                stalled.Add(await client.GetAsync("/api/observations.csv", HttpCompletionOption.ResponseHeadersRead, Ct));
+            using (var refused = await client.GetAsync("/api/observations.csv?park=beichuan", Ct))
+                Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+            // Nobody reads: after the stall timeout the exports are abandoned and new ones are served.
+            var clock = Stopwatch.StartNew();
+            await WaitForAsync(async () =>
+            {
+                using var next = await client.GetAsync("/api/observations.csv?park=beichuan", Ct);
+                return next.StatusCode == HttpStatusCode.OK;
+            });
+            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(StallingExportApp.StallSeconds - 1), $"served again after {clock.Elapsed}");
+            await using var body = await stalled[0].Content.ReadAsStreamAsync(Ct);
+            await Assert.ThrowsAnyAsync<Exception>(() => body.CopyToAsync(Stream.Null, Ct)); // cut short, not ended cleanly
+        }
+        finally
+        {
+            foreach (var r in stalled) r.Dispose();
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(250, Ct);
+        }
+    }
+}
