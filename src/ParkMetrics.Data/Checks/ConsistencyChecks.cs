@@ -181,9 +181,10 @@ public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> co
         var figures = new List<CheckFigure>(1024);
         while (await reader.ReadAsync(ct))
         {
+            // Sequential access: the columns are read in their order.
+            var (id, park, enterprise) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
             var indicatorId = reader.GetInt32(3);
             if (!catalog.Indicators.TryGetValue(indicatorId, out var indicator)) continue;
-            var (id, park, enterprise) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
             var kind = (PeriodKind)reader.GetInt32(4);
             var (start, end) = (reader.GetFieldValue<DateOnly>(5), reader.GetFieldValue<DateOnly>(6));
             var source = reader.GetInt32(7);

@@ -88,6 +88,18 @@ public static class FindingText
         return ($"{Tolerance.Plain(part.Value)}÷{above}＝{Share(low)}，{Tolerance.Plain(part.Value)}÷{below}＝{Share(high)}", low, high);
     }
 
+    /// <summary>The figure's period in words: 2022年 / 2022, “十四五”期间累计 / 14th Five-Year Plan, total, 截至2025年11月30日 / as of 30 Nov 2025.</summary>
+    public static string Period(CheckedFigure figure, bool zh) => Words.Period(figure, zh);
+
+    /// <summary>The figure as printed with its qualifier's word: 近624亿元 / nearly CNY 62.4 bn, 500余家, 预计1200亿元.</summary>
+    public static string Printed(CheckedFigure figure, bool zh) => Words.Printed(figure, zh);
+
+    /// <summary>The figure's report by title and date.</summary>
+    public static string Source(CheckedFigure figure, bool zh) => Words.Source(figure, zh);
+
+    /// <summary>The park, or the enterprise and its park.</summary>
+    public static string Subject(CheckedFigure figure, bool zh) => Words.Subject(figure, zh);
+
     /// <summary>The rule and the figures' natural keys: the same for stored figures and for candidate rows that would replace them.</summary>
     public static string KeyOf(CheckRule rule, IEnumerable<FindingFigure> figures)
     {
