@@ -29,6 +29,8 @@ const string Usage = """
                                       the seed files in DIR; --source takes the report's dates from that source.
       bench-chart [--indicator CODE] [--parks N] [--runs R]
                                       time the query behind an indicator's chart for N parks and print its plan
+      bench-checks [--runs R]         time the consistency checks over every figure (best of R runs after a warm-up)
+                                      and count the findings by rule and severity
       synth --parks N --years M --observations K [--seed S]
                                       replace the synthetic data (parks synth-0001 …, their enterprises and
                                       exactly K figures over the M years to 2025) with a new set; the same
@@ -132,6 +134,9 @@ try
                 Console.Error.WriteLine($"skipped a passage naming no park of the catalog: {p.Opening}…");
             Console.Error.WriteLine($"{extraction.Candidates.Count} candidates from {text.Length} characters in {elapsed.TotalMilliseconds:0} ms" +
                 (dates.Now is null ? " (the report's date is unknown: give --published or --source)" : ""));
+            return 0;
+        case "bench-checks":
+            await WithDatabaseAsync((db, _) => ChecksBenchmark.RunAsync(db, IntOption("--runs", 3), Console.Out));
             return 0;
         case "bench-chart":
             await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
