@@ -72,11 +72,12 @@ public sealed record FindingFigure(FigureRole Role, CheckedFigure Figure);
 /// Nothing here changes a figure.
 /// </summary>
 /// <param name="Key">Stable while the same figures (by natural key) break the same rule: a candidate's new findings are the keys not yet found.</param>
+/// <param name="ExpectedValue">What the rule expects, computed from the numbers as printed, in <see cref="Unit"/> (for a share of a count with no count of the whole: the whole count the share implies).</param>
 /// <param name="ExpectedLow">What the rule expects, lower end, in <see cref="Unit"/>; null when open.</param>
 /// <param name="ReportedValue">The judged figure (or figures, hulled across reports) as printed, middle of its reading, in <see cref="Unit"/>.</param>
 public sealed record Finding(
     string Key, CheckRule Rule, Severity Severity, IReadOnlyList<FindingFigure> Figures,
-    string Expected, string Reported, double? ExpectedLow, double? ExpectedHigh, double? ReportedValue, string Unit,
+    string Expected, string Reported, double ExpectedValue, double? ExpectedLow, double? ExpectedHigh, double? ReportedValue, string Unit,
     string SentenceZh, string SentenceEn)
 {
     public IEnumerable<string> ParkCodes => Figures.Select(f => f.Figure.ParkCode).Distinct(StringComparer.Ordinal);

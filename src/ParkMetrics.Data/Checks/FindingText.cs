@@ -47,7 +47,7 @@ public static class FindingText
         var (expected, low, high) = WholeCount(raw, figures) is { } whole
             ? (whole.Text, whole.Low, whole.High)
             : (Against(raw, figures, focus) ?? w.Expected(raw.Expected, raw.Point, IsSum(raw.Rule)), w.InUnit(raw.Expected.Low), w.InUnit(raw.Expected.High));
-        return new Finding(KeyOf(raw.Rule, figures), raw.Rule, raw.Severity, figures, expected, reported,
+        return new Finding(KeyOf(raw.Rule, figures), raw.Rule, raw.Severity, figures, expected, reported, raw.Point is var p && WholeCount(raw, figures) is null ? w.InUnit(p) : p,
             double.IsInfinity(low) ? null : low, double.IsInfinity(high) ? null : high, (double)focus.ReportedValue, focus.ReportedUnit, zh, en);
     }
 

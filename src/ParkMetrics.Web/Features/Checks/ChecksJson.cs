@@ -18,7 +18,7 @@ public sealed record CheckFigureJson(
 
 /// <summary>A finding: the rule, how sure, what the rule expects and what was reported, the sentence, and the figures.</summary>
 public sealed record FindingJson(
-    string Key, string Rule, string Severity, string Expected, string Reported, double? ExpectedLow, double? ExpectedHigh, double? ReportedValue,
+    string Key, string Rule, string Severity, string Expected, string Reported, double ExpectedValue, double? ExpectedLow, double? ExpectedHigh, double? ReportedValue,
     string Unit, string Sentence, string SentenceZh, string SentenceEn, IReadOnlyList<CheckFigureJson> Figures);
 
 /// <summary><c>GET /api/checks</c>: how many findings match, when the checks ran over how many figures, and the findings.</summary>
@@ -31,7 +31,7 @@ public static class ChecksJson
         f.IsCandidate ? null : string.Create(CultureInfo.InvariantCulture, $"/sources/{f.SourceId}?figure={f.Id}");
 
     public static FindingJson Of(Finding f, bool zh) => new(
-        f.Key, EnumCode.Of(f.Rule), EnumCode.Of(f.Severity), f.Expected, f.Reported, f.ExpectedLow, f.ExpectedHigh, f.ReportedValue, f.Unit,
+        f.Key, EnumCode.Of(f.Rule), EnumCode.Of(f.Severity), f.Expected, f.Reported, Math.Round(f.ExpectedValue, 6), f.ExpectedLow, f.ExpectedHigh, f.ReportedValue, f.Unit,
         f.Sentence(zh), f.SentenceZh, f.SentenceEn,
         [.. f.Figures.Select(x => Of(x, zh))]);
 
