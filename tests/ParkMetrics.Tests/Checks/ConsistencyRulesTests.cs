@@ -87,8 +87,7 @@ public sealed class ConsistencyRulesTests
     [Fact]
     public void Components_DifferentUnits_AreComparedInOneUnit()
     {
-        // 1 390 000万元 is 139亿元.
-        Assert.Empty(Investment("139", "912000", "47.8").Check().Where(_ => false));
+        // 912000万元 is 91.2亿元.
         var set = new TestFigures();
         set.Add("dongchuan", "fixed_asset_investment", PeriodKind.PlanCumulative, Plan14, "139", "亿元");
         set.Add("dongchuan", "industrial_investment", PeriodKind.PlanCumulative, Plan14, "912000", "万元");
@@ -312,6 +311,18 @@ public sealed class ConsistencyRulesTests
         Assert.Equal(15.9, Math.Round(finding.ExpectedValue, 1)); // (500/321)^(1/3) − 1, as the plan page computes it
         Assert.Empty(Target("8", Qualifier.Over)); // 8%以上 may be enough
         Assert.Empty(Target("16", Qualifier.Exact));
+    }
+
+    [Fact]
+    public void Target_RequiredGrowth_IsWhatThePlanPageComputes()
+    {
+        var target = Tests.Web.SeedFigures.Find("beichuan", "industrial_output", "target", "2025-01-01");
+        var plan = ParkMetrics.Web.Features.Plans.TargetProgress.Assess(target, Tests.Web.SeedFigures.OfPark("beichuan"),
+            level => level == "industrial_output" ? ["industrial_output_growth"] : []);
+
+        var finding = Assert.Single(Target("8", Qualifier.Exact));
+
+        Assert.Equal(plan.RequiredAnnualGrowth, (decimal)Math.Round(finding.ExpectedValue, 1));
     }
 
     // ---- words against numbers ----
