@@ -71,6 +71,8 @@ public sealed record FindingFigure(FigureRole Role, CheckedFigure Figure);
 /// the figure it judges and what was reported (both in that figure's printed unit), and a sentence in Chinese and in English.
 /// Nothing here changes a figure.
 /// </summary>
+/// <param name="Expected">What the rule expects, in Chinese (the judged figure's printed unit); <see cref="ExpectedEn"/> in English.</param>
+/// <param name="Reported">The judged figure as printed, in Chinese; <see cref="ReportedEn"/> in English.</param>
 /// <param name="Key">Stable while the same figures (by natural key) break the same rule: a candidate's new findings are the keys not yet found.</param>
 /// <param name="ExpectedValue">What the rule expects, computed from the numbers as printed, in <see cref="Unit"/> (for a share of a count with no count of the whole: the whole count the share implies).</param>
 /// <param name="ExpectedLow">What the rule expects, lower end, in <see cref="Unit"/>; null when open.</param>
@@ -80,6 +82,16 @@ public sealed record Finding(
     string Expected, string Reported, double ExpectedValue, double? ExpectedLow, double? ExpectedHigh, double? ReportedValue, string Unit,
     string SentenceZh, string SentenceEn)
 {
+    /// <summary><see cref="Expected"/> in English (money in CNY, “at least” for an open end).</summary>
+    public string ExpectedEn { get; init; } = Expected;
+
+    /// <summary><see cref="Reported"/> in English.</summary>
+    public string ReportedEn { get; init; } = Reported;
+
+    public string ExpectedIn(bool chinese) => chinese ? Expected : ExpectedEn;
+
+    public string ReportedIn(bool chinese) => chinese ? Reported : ReportedEn;
+
     public IEnumerable<string> ParkCodes => Figures.Select(f => f.Figure.ParkCode).Distinct(StringComparer.Ordinal);
 
     public bool Involves(long figureId) => Figures.Any(f => f.Figure.Id == figureId);

@@ -18,7 +18,7 @@ public static class FindingText
     {
         var figures = raw.Figures.Select(r => new FindingFigure(r.Role, detail(set.Figures[r.Index].Id))).ToList();
         var focus = detail(set.Figures[raw.Focus].Id);
-        var w = new Words(catalog, focus);
+        var w = new Words(catalog, focus, SumPlaces(figures, focus, catalog));
         var focusRole = figures.First(y => y.Figure == focus).Role;
         var judged = figures.Where(x => x.Role == focusRole && x.Figure.PeriodKind == focus.PeriodKind && x.Figure.Start == focus.Start && x.Figure.End == focus.End)
             .Select(x => x.Figure).ToList();
@@ -43,16 +43,34 @@ public static class FindingText
             zh += "（数据来自：" + string.Join("；", list.Select(x => $"{Words.Printed(x.Figure, true)}出自{Words.Source(x.Figure, true)}")) + "）";
             en += " (From: " + string.Join("; ", list.Select(x => $"{Words.Printed(x.Figure, false)} from {Words.Source(x.Figure, false)}")) + ".)";
         }
-        var reported = string.Join(" / ", judged.Select(j => Words.Printed(j, true)).Distinct(StringComparer.Ordinal));
-        var (expected, low, high) = WholeCount(raw, figures) is { } whole
-            ? (whole.Text, whole.Low, whole.High)
-            : (Against(raw, figures, focus) ?? w.Expected(raw.Expected, raw.Point, IsSum(raw.Rule)), w.InUnit(raw.Expected.Low), w.InUnit(raw.Expected.High));
-        return new Finding(KeyOf(raw.Rule, figures), raw.Rule, raw.Severity, figures, expected, reported, raw.Point is var p && WholeCount(raw, figures) is null ? w.InUnit(p) : p,
-            double.IsInfinity(low) ? null : low, double.IsInfinity(high) ? null : high, (double)focus.ReportedValue, focus.ReportedUnit, zh, en);
+        string Reported(bool chinese) => string.Join(" / ", judged.Select(j => Words.Printed(j, chinese)).Distinct(StringComparer.Ordinal));
+        var whole = WholeCount(raw, figures);
+        string Expected(bool chinese) => whole is { } wc ? (chinese ? wc.Text : wc.TextEn)
+            : Against(raw, figures, focus, chinese) ?? w.Expected(raw.Expected, raw.Point, IsSum(raw.Rule), chinese);
+        var (low, high) = whole is { } c ? (c.Low, c.High) : (w.InUnit(raw.Expected.Low), w.InUnit(raw.Expected.High));
+        return new Finding(KeyOf(raw.Rule, figures), raw.Rule, raw.Severity, figures, Expected(true), Reported(true), whole is null ? w.InUnit(raw.Point) : raw.Point,
+            double.IsInfinity(low) ? null : low, double.IsInfinity(high) ? null : high, (double)focus.ReportedValue, focus.ReportedUnit, zh, en)
+        {
+            ExpectedEn = Expected(false),
+            ReportedEn = Reported(false),
+        };
+    }
+
+    /// <summary>
+    /// The places a sum of the other figures is shown to, in the judged figure's unit: as many as the most precise of them
+    /// has there (91.2 + 47.8 = 139.0亿元; 5 + 3.5 = 8.5; 1200000万元 is 120亿元), at most six.
+    /// </summary>
+    private static int SumPlaces(List<FindingFigure> figures, CheckedFigure focus, CheckCatalog catalog)
+    {
+        var focusFactor = (decimal)catalog.UnitFactors.GetValueOrDefault(focus.ReportedUnit, 1);
+        var places = figures.Where(x => x.Figure != focus && catalog.UnitFactors.ContainsKey(x.Figure.ReportedUnit))
+            .Select(x => Tolerance.DecimalsOf(decimal.Parse(x.Figure.Printed, CultureInfo.InvariantCulture) * (decimal)catalog.UnitFactors[x.Figure.ReportedUnit] / focusFactor))
+            .DefaultIfEmpty(Tolerance.DecimalsOf(focus.Printed)).Max();
+        return Math.Clamp(places, 0, 6);
     }
 
     /// <summary>Where a rule holds the judged figure against one other figure, what it expects is that figure as printed.</summary>
-    private static string? Against(RawFinding raw, List<FindingFigure> figures, CheckedFigure focus)
+    private static string? Against(RawFinding raw, List<FindingFigure> figures, CheckedFigure focus, bool zh)
     {
         CheckedFigure? other = raw.Rule switch
         {
@@ -63,8 +81,8 @@ public static class FindingText
             _ => null,
         };
         if (other is null) return null;
-        var open = double.IsPositiveInfinity(raw.Expected.High) ? "不少于" : double.IsNegativeInfinity(raw.Expected.Low) ? "不多于" : "";
-        return open + Words.Printed(other, true);
+        var open = double.IsPositiveInfinity(raw.Expected.High) ? (zh ? "不少于" : "at least ") : double.IsNegativeInfinity(raw.Expected.Low) ? (zh ? "不多于" : "at most ") : "";
+        return open + Words.Printed(other, zh);
     }
 
     /// <summary>Sums of rounded figures are shown to one more place than the figure judged (139.0亿元); ratios too, without trailing zeros.</summary>
@@ -75,7 +93,7 @@ public static class FindingText
     /// A share of a count with no count of the whole: the shares the nearest whole counts give (27÷31 = 87.1%, 27÷30 = 90.0%),
     /// neither of which reads as the share printed.
     /// </summary>
-    private static (string Text, double Low, double High)? WholeCount(RawFinding raw, List<FindingFigure> figures)
+    private static (string Text, string TextEn, double Low, double High)? WholeCount(RawFinding raw, List<FindingFigure> figures)
     {
         if (raw.Rule != CheckRule.CountShare || figures.Any(x => x.Role == FigureRole.Base)) return null;
         var part = figures.First(x => x.Role == FigureRole.Part).Figure;
@@ -85,7 +103,8 @@ public static class FindingText
         var (low, high) = (value / above * 100, value / below * 100);
         var places = Tolerance.DecimalsOf(figures.First(x => x.Role == FigureRole.Share).Figure.Printed) + 1;
         string Share(double v) => Words.Number(v, places, true) + "%";
-        return ($"{Tolerance.Plain(part.Value)}÷{above}＝{Share(low)}，{Tolerance.Plain(part.Value)}÷{below}＝{Share(high)}", low, high);
+        var p = Tolerance.Plain(part.Value);
+        return ($"{p}÷{above}＝{Share(low)}，{p}÷{below}＝{Share(high)}", $"{p}/{above} = {Share(low)}, {p}/{below} = {Share(high)}", low, high);
     }
 
     /// <summary>The figure's period in words: 2022年 / 2022, “十四五”期间累计 / 14th Five-Year Plan, total, 截至2025年11月30日 / as of 30 Nov 2025.</summary>
@@ -242,7 +261,7 @@ public static class FindingText
     }
 
     /// <summary>Names, periods, reports and amounts in both languages; amounts in the judged figure's printed unit.</summary>
-    private sealed class Words(CheckCatalog catalog, CheckedFigure focus)
+    private sealed class Words(CheckCatalog catalog, CheckedFigure focus, int sumPlaces)
     {
         private readonly double factor = catalog.UnitFactors.GetValueOrDefault(focus.ReportedUnit, 1);
         private readonly int decimals = Tolerance.DecimalsOf(focus.Printed);
@@ -252,8 +271,8 @@ public static class FindingText
         /// <summary>The judged figure's number as printed, in the base unit.</summary>
         public double FocusValue { get; } = (double)focus.Value * (catalog.IndicatorId(focus.IndicatorCode) is { } id ? catalog.Indicators[id].UnitFactor : 1);
 
-        /// <summary>A sum of printed figures, to one more place than the judged figure was printed with: 139.0亿元.</summary>
-        public string Sum(double baseValue, bool zh) => Unit(baseValue, Math.Min(decimals + 1, 6), zh, trim: false);
+        /// <summary>A sum of printed figures, to as many places as the most precise of them, in the judged figure's unit: 91.2 + 47.8 = 139.0亿元.</summary>
+        public string Sum(double baseValue, bool zh) => Unit(baseValue, sumPlaces, zh, trim: false);
 
         /// <summary>A rate or share computed from printed figures, to one more place, trailing zeros dropped: 67.5%, 16.51%.</summary>
         public string Ratio(double baseValue, bool zh) => Unit(baseValue, Math.Min(decimals + 1, 6), zh, trim: true);
@@ -262,15 +281,16 @@ public static class FindingText
         /// What the rule expects, for the finding's field: the value computed from the printed figures, with the range
         /// their rounding and qualifiers allow where it is wider than that (139.0亿元（138.9～139.1）), or an open end.
         /// </summary>
-        public string Expected(Bounds b, double point, bool sum)
+        public string Expected(Bounds b, double point, bool sum, bool zh)
         {
-            var places = Math.Min(decimals + 1, 6);
-            if (double.IsPositiveInfinity(b.High) && double.IsNegativeInfinity(b.Low)) return "任意值";
-            if (double.IsPositiveInfinity(b.High)) return "不少于" + Unit(double.IsInfinity(point) ? b.Low : point, places, true, !sum);
-            if (double.IsNegativeInfinity(b.Low)) return "不多于" + Unit(double.IsInfinity(point) ? b.High : point, places, true, !sum);
-            var text = Unit(point, places, true, !sum);
+            var places = sum ? sumPlaces : Math.Min(decimals + 1, 6);
+            if (double.IsPositiveInfinity(b.High) && double.IsNegativeInfinity(b.Low)) return zh ? "任意值" : "any value";
+            if (double.IsPositiveInfinity(b.High)) return (zh ? "不少于" : "at least ") + Unit(double.IsInfinity(point) ? b.Low : point, places, zh, !sum);
+            if (double.IsNegativeInfinity(b.Low)) return (zh ? "不多于" : "at most ") + Unit(double.IsInfinity(point) ? b.High : point, places, zh, !sum);
+            var text = Unit(point, places, zh, !sum);
             var (lo, hi) = (Round(InUnit(b.Low), places), Round(InUnit(b.High), places));
-            return lo == hi ? text : $"{text}（{Number(lo, places, true)}～{Number(hi, places, true)}）";
+            if (lo == hi) return text;
+            return zh ? $"{text}（{Number(lo, places, true)}～{Number(hi, places, true)}）" : $"{text} ({Unit(b.Low, places, false, !sum)} to {Unit(b.High, places, false, !sum)})";
         }
 
         private static double Round(double v, int places) => Math.Round(v, places, MidpointRounding.AwayFromZero);

@@ -30,7 +30,7 @@ public sealed class ChecksEndpointTests(SeededExportApp app)
         var investment = findings.Single(f => f.GetProperty("rule").GetString() == "components");
         Assert.Equal("contradiction", investment.GetProperty("severity").GetString());
         Assert.Equal(139.0, investment.GetProperty("expectedValue").GetDouble(), 9);
-        Assert.Equal("157亿元", investment.GetProperty("reported").GetString());
+        Assert.Equal("CNY 15.7 bn", investment.GetProperty("reported").GetString());
         Assert.StartsWith("Dongchuan Industrial Park", investment.GetProperty("sentence").GetString(), StringComparison.Ordinal);
         var total = investment.GetProperty("figures")[0];
         Assert.Equal("dongchuan", total.GetProperty("parkCode").GetString());

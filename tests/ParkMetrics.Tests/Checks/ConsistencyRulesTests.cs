@@ -64,7 +64,7 @@ public sealed class ConsistencyRulesTests
         set.Add("dongchuan", "industrial_investment", PeriodKind.PlanCumulative, Plan14, "160", "亿元");
 
         var finding = Assert.Single(set.Check());
-        Assert.Contains("已达160.0亿元", finding.SentenceZh, StringComparison.Ordinal);
+        Assert.Contains("已达160亿元", finding.SentenceZh, StringComparison.Ordinal);
         Assert.Empty(Partial("150").Check());
 
         static TestFigures Partial(string part)

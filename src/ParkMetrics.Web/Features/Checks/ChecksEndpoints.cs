@@ -87,8 +87,8 @@ public static class ChecksEndpoints
                 csv.WriteField(finding.Key);
                 csv.WriteField(EnumCode.Of(finding.Rule));
                 csv.WriteField(EnumCode.Of(finding.Severity));
-                csv.WriteField(finding.Expected);
-                csv.WriteField(finding.Reported);
+                csv.WriteField(finding.ExpectedIn(zh));
+                csv.WriteField(finding.ReportedIn(zh));
                 csv.WriteField(finding.Sentence(zh));
                 csv.WriteField(EnumCode.Of(x.Role));
                 csv.WriteField(f.ParkCode);

@@ -31,7 +31,7 @@ public static class ChecksJson
         f.IsCandidate ? null : string.Create(CultureInfo.InvariantCulture, $"/sources/{f.SourceId}?figure={f.Id}");
 
     public static FindingJson Of(Finding f, bool zh) => new(
-        f.Key, EnumCode.Of(f.Rule), EnumCode.Of(f.Severity), f.Expected, f.Reported, Math.Round(f.ExpectedValue, 6), f.ExpectedLow, f.ExpectedHigh, f.ReportedValue, f.Unit,
+        f.Key, EnumCode.Of(f.Rule), EnumCode.Of(f.Severity), f.ExpectedIn(zh), f.ReportedIn(zh), Math.Round(f.ExpectedValue, 6), f.ExpectedLow, f.ExpectedHigh, f.ReportedValue, f.Unit,
         f.Sentence(zh), f.SentenceZh, f.SentenceEn,
         [.. f.Figures.Select(x => Of(x, zh))]);
 
