@@ -20,6 +20,7 @@ public class ParkMetricsDbContext(DbContextOptions<ParkMetricsDbContext> options
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -33,6 +33,8 @@ const string Usage = """
                                       (best into a new, empty database; stop the app before restoring over its own)
       bench-chart [--indicator CODE] [--parks N] [--runs R]
                                       time the query behind an indicator's chart for N parks and print its plan
+      bench-checks [--runs R]         time the consistency checks over every figure (best of R runs after a warm-up)
+                                      and count the findings by rule and severity
       synth --parks N --years M --observations K [--seed S]
                                       replace the synthetic data (parks synth-0001 …, their enterprises and
                                       exactly K figures over the M years to 2025) with a new set; the same
@@ -146,6 +148,9 @@ try
             var restoreFile = Option("--file") ?? throw new ArgumentException("restore needs --file PATH (a file written by backup)");
             await WithConnectionAsync(connection => DatabaseBackup.RestoreAsync(connection, restoreFile));
             Console.WriteLine($"Restored {Path.GetFullPath(restoreFile)}.");
+            return 0;
+        case "bench-checks":
+            await WithDatabaseAsync((db, _) => ChecksBenchmark.RunAsync(db, IntOption("--runs", 3), Console.Out));
             return 0;
         case "bench-chart":
             await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",

@@ -2,6 +2,7 @@ using ParkMetrics.Web.Components;
 using ParkMetrics.Web.Features.Account;
 using ParkMetrics.Web.Features.Admin;
 using ParkMetrics.Web.Features.ApiReference;
+using ParkMetrics.Web.Features.Checks;
 using ParkMetrics.Web.Features.Export;
 using ParkMetrics.Web.Hosting;
 
@@ -11,6 +12,7 @@ builder.AddParkMetricsData();
 builder.AddParkMetricsExportLimits();
 builder.AddParkMetricsAccounts();
 builder.AddParkMetricsApiReference();
+builder.AddParkMetricsChecks();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.MapCultureEndpoint();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();
 app.MapExportEndpoints();
+app.MapChecksEndpoints();
 app.MapApiReference();
 app.Run();
 

@@ -646,6 +646,69 @@ namespace ParkMetrics.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ParkMetrics.Data.Entities.Relationship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BaseIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BaseOnParent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BaseParkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("PartIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseIndicatorId");
+
+                    b.HasIndex("BaseParkId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("PartIndicatorId");
+
+                    b.HasIndex("Kind", "IndicatorId", "PartIndicatorId", "BaseIndicatorId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Kind", "IndicatorId", "PartIndicatorId", "BaseIndicatorId"), false);
+
+                    b.ToTable("Relationships", t =>
+                        {
+                            t.HasCheckConstraint("CK_Relationships_BasePark", "NOT (\"BaseOnParent\" AND \"BaseParkId\" IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ParkMetrics.Data.Entities.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -840,6 +903,38 @@ namespace ParkMetrics.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ParkMetrics.Data.Entities.Relationship", b =>
+                {
+                    b.HasOne("ParkMetrics.Data.Entities.Indicator", "BaseIndicator")
+                        .WithMany()
+                        .HasForeignKey("BaseIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ParkMetrics.Data.Entities.Park", "BasePark")
+                        .WithMany()
+                        .HasForeignKey("BaseParkId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ParkMetrics.Data.Entities.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParkMetrics.Data.Entities.Indicator", "PartIndicator")
+                        .WithMany()
+                        .HasForeignKey("PartIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("BaseIndicator");
+
+                    b.Navigation("BasePark");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("PartIndicator");
                 });
 
             modelBuilder.Entity("ParkMetrics.Data.Entities.Park", b =>

@@ -15,7 +15,8 @@ public sealed record SeedResult(int Inserted, int Updated, int Unchanged, int De
 /// </summary>
 internal static class SeedCatalog
 {
-    public sealed record CatalogCounts(int Inserted, int Updated, int Unchanged);
+    /// <param name="Deleted">Relationships the seed had declared and no longer does.</param>
+    public sealed record CatalogCounts(int Inserted, int Updated, int Unchanged, int Deleted = 0);
 
     public static async Task<CatalogCounts> UpsertAsync(ParkMetricsDbContext db, SeedSet seed, string user, CancellationToken ct)
     {
@@ -79,8 +80,44 @@ internal static class SeedCatalog
             db.AuditEntries.Add(Editing.Audit.Entry(Editing.Audit.EnterpriseType, e.Id, before is null ? AuditAction.Insert : AuditAction.Update, user,
                 before, Editing.Audit.Snapshot(e), "seed", now));
         }
+        var deleted = await UpsertRelationshipsAsync(db, seed, tally, indicators, parks, ct);
         await db.SaveChangesAsync(ct);
-        return new CatalogCounts(tally.Inserted, tally.Updated, tally.Unchanged);
+        return new CatalogCounts(tally.Inserted, tally.Updated, tally.Unchanged, deleted);
+    }
+
+    /// <summary>
+    /// The seed's relationships by their natural key (kind and indicators). The seed owns the ones it declared: one no
+    /// longer in the file is deleted. One an admin added is left as it is, also when the file declares the same.
+    /// </summary>
+    private static async Task<int> UpsertRelationshipsAsync(ParkMetricsDbContext db, SeedSet seed, Tally tally,
+        Dictionary<string, Indicator> indicators, Dictionary<string, Park> parks, CancellationToken ct)
+    {
+        static string Key(RelationshipKind kind, int indicator, int? part, int? @base) => $"{EnumCode.Of(kind)}|{indicator}|{part}|{@base}";
+        var stored = (await db.Relationships.ToListAsync(ct)).ToDictionary(r => Key(r.Kind, r.IndicatorId, r.PartIndicatorId, r.BaseIndicatorId));
+        var declared = new HashSet<string>();
+        foreach (var r in seed.Relationships)
+        {
+            var indicator = indicators[r.Indicator];
+            var part = r.Part is null ? null : indicators[r.Part];
+            var @base = r.Base is null ? null : indicators[r.Base];
+            var key = Key(r.Kind, indicator.Id, part?.Id, @base?.Id);
+            declared.Add(key);
+            if (stored.TryGetValue(key, out var existing) && existing.CreatedBy is not null)
+            {
+                tally.Count(changed: false);
+                continue;
+            }
+            tally.Upsert(stored, key, () => new Relationship { Kind = r.Kind, Indicator = indicator, PartIndicator = part, BaseIndicator = @base },
+                e =>
+                {
+                    e.BasePark = r.BasePark is null or RelationshipRow.ParentPark ? null : parks[r.BasePark];
+                    e.BaseOnParent = r.BasePark == RelationshipRow.ParentPark;
+                    e.Note = r.Note;
+                });
+        }
+        var stale = stored.Where(p => !declared.Contains(p.Key) && p.Value.CreatedBy is null && p.Value.Id != 0).Select(p => p.Value).ToList();
+        db.Relationships.RemoveRange(stale);
+        return stale.Count;
     }
 
     /// <summary>Replaces a list only when it differs, so that an unchanged row is not counted as updated.</summary>
@@ -94,6 +131,12 @@ internal static class SeedCatalog
         public int Inserted { get; private set; }
         public int Updated { get; private set; }
         public int Unchanged { get; private set; }
+
+        public void Count(bool changed)
+        {
+            if (changed) Updated++;
+            else Unchanged++;
+        }
 
         public void Upsert<T>(Dictionary<string, T> existing, string key, Func<T> create, Action<T> update) where T : class
         {

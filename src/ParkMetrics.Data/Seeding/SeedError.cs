@@ -105,6 +105,9 @@ internal static class Reason
     public static string MeasureMismatch(string v, string indicator, string measure) =>
         Say($"“{v}”与指标 {indicator} 的度量“{measure}”不符", $"'{v}' is not indicator {indicator}'s measure '{measure}'");
     public static string OfIndicator(Entities.Indicator i, string reason) => Say($"{i.NameZh}：{reason}", $"{i.NameEn}: {reason}");
+    public static string NotForKind(string kind) => Say($"关系类型 {kind} 不用此列，应留空", $"must be empty for a {kind} relationship");
+    public static string SameIndicator => Say("不能与指标本身相同", "must not be the indicator itself");
+    public static string TooLong(int max) => Say($"超过 {max} 个字符", $"is longer than {max} characters");
     public static string Cycle => Say("上级关系构成循环", "parent chain forms a cycle");
 
     private static string ZhName(string what) => what switch

@@ -12,6 +12,11 @@ public sealed record SourceRow(string Code, SourceKind Kind, string? File, strin
 public sealed record IndicatorRow(string Code, string NameZh, string NameEn, string Category, string Unit,
     MeasureKind Measure, Aggregation Aggregation, string? Base, IReadOnlyList<string> Aliases);
 public sealed record EnterpriseRow(string Name, IReadOnlyList<string> Aliases, string Park, string? Sector, IReadOnlyList<string> Designations);
+/// <param name="BasePark">The share's denominator's park: null for the share's own park, <c>parent</c> for its parent, else a park's code.</param>
+public sealed record RelationshipRow(RelationshipKind Kind, string Indicator, string? Part, string? Base, string? BasePark, string? Note)
+{
+    public const string ParentPark = "parent";
+}
 public sealed record ObservationRow(string Park, string? Subject, string Indicator, PeriodKind PeriodKind, DateOnly Start, DateOnly End,
     decimal ReportedValue, string ReportedValueText, string Unit, Qualifier Qualifier, string Source, string Quote, decimal Value,
     string File, int Line)
@@ -41,6 +46,7 @@ public sealed class SeedSet
     public static readonly string[] EnterpriseColumns = ["name", "aliases", "park", "sector", "designations"];
     public static readonly string[] ObservationColumns =
         ["park", "subject", "indicator", "period_kind", "period_start", "period_end", "value", "unit", "qualifier", "source", "quote"];
+    public static readonly string[] RelationshipColumns = ["kind", "indicator", "part", "base", "base_park", "note"];
     /// <summary>A column an upload may add after <see cref="ObservationColumns"/>: the indicator's measure, checked when given.</summary>
     public const string MeasureColumn = "measure";
 
@@ -50,6 +56,8 @@ public sealed class SeedSet
     public required IReadOnlyList<IndicatorRow> Indicators { get; init; }
     public required IReadOnlyList<EnterpriseRow> Enterprises { get; init; }
     public required IReadOnlyList<ObservationRow> Observations { get; init; }
+    /// <summary>How indicators' figures must hang together (<c>relationships.csv</c>, optional), for the consistency checks.</summary>
+    public IReadOnlyList<RelationshipRow> Relationships { get; init; } = [];
 
     /// <summary>
     /// Reads every file in <paramref name="directory"/>, and each source's text from <paramref name="articlesDirectory"/> where
@@ -94,6 +102,10 @@ public sealed class SeedSet
             enterprises.ToDictionary(e => e.Value.Name, e => e.Value),
             sources.Select(s => s.Value.Code).ToHashSet());
         var observations = ReadObservations(SeedTable.Read(PathOf("observations.csv"), ObservationColumns, errors), context);
+        var relationships = System.IO.File.Exists(PathOf(RelationshipsFile))
+            ? ReadRelationships(SeedTable.Read(PathOf(RelationshipsFile), RelationshipColumns, errors), context,
+                parks.Select(p => p.Value.Code).ToHashSet(StringComparer.Ordinal))
+            : [];
 
         if (errors.Count > 0) throw new SeedValidationException(errors);
         return new SeedSet
@@ -104,7 +116,98 @@ public sealed class SeedSet
             Indicators = ParentsFirst(indicators.Select(i => i.Value).ToList(), i => i.Code, i => i.Base, "indicators.csv"),
             Enterprises = enterprises.Select(e => e.Value).ToList(),
             Observations = observations,
+            Relationships = relationships,
         };
+    }
+
+    /// <summary>The relationships' file: without it the seed declares none (the checks still derive growth rates from the catalog).</summary>
+    public const string RelationshipsFile = "relationships.csv";
+
+    /// <summary>
+    /// Checks each relationship against the catalog: the indicators exist, their measures fit the kind (a share is a share,
+    /// a component is a level or count in the total's dimension), and each kind has the columns it needs and no others.
+    /// </summary>
+    internal static List<RelationshipRow> ReadRelationships(IReadOnlyList<SeedRow> rows, ObservationContext c, IReadOnlySet<string> parks)
+    {
+        var result = new List<RelationshipRow>();
+        var keys = new Dictionary<(RelationshipKind, string, string?, string?), int>();
+        foreach (var row in rows)
+        {
+            var before = row.ErrorCount;
+            var kind = row.Code<RelationshipKind>("kind");
+            var indicator = Indicator(row, "indicator", required: true);
+            var part = Indicator(row, "part", required: false);
+            var baseIndicator = Indicator(row, "base", required: false);
+            var basePark = row.Optional("base_park");
+            if (basePark is not null && basePark != RelationshipRow.ParentPark && !parks.Contains(basePark))
+                row.Fail("base_park", c.Unknown("park", basePark, parks));
+            if (kind is { } k && indicator is not null)
+            {
+                string? Dimension(IndicatorRow i) => c.Units.TryGetValue(i.Unit, out var u) ? u.Dimension : null;
+                void Need(string field, bool present) { if (!present) row.Fail(field, Reason.Required); }
+                void Forbid(string field, bool present) { if (present) row.Fail(field, Reason.NotForKind(EnumCode.Of(k))); }
+                void Measure(string field, IndicatorRow? i, params MeasureKind[] allowed)
+                {
+                    if (i is not null && !allowed.Contains(i.Measure)) row.Fail(field, Reason.MeasureMismatch(EnumCode.Of(i.Measure), i.Code, string.Join("/", allowed.Select(EnumCode.Of))));
+                }
+                void SameDimension(string field, IndicatorRow? a, IndicatorRow? b)
+                {
+                    if (a is not null && b is not null && Dimension(a) != Dimension(b)) row.Fail(field, Reason.UnitDimension(b.Unit, a.Code, a.Unit));
+                }
+                MeasureKind[] amounts = [MeasureKind.Level, MeasureKind.Count, MeasureKind.Capacity];
+                switch (k)
+                {
+                    case RelationshipKind.Component or RelationshipKind.Subset:
+                        Need("part", row.Optional("part") is not null);
+                        Forbid("base", row.Optional("base") is not null);
+                        Forbid("base_park", basePark is not null);
+                        Measure("indicator", indicator, amounts);
+                        Measure("part", part, amounts);
+                        SameDimension("part", indicator, part);
+                        if (part?.Code == indicator.Code) row.Fail("part", Reason.SameIndicator);
+                        break;
+                    case RelationshipKind.Share:
+                        Need("part", row.Optional("part") is not null);
+                        Measure("indicator", indicator, MeasureKind.Share);
+                        Measure("part", part, amounts);
+                        Measure("base", baseIndicator, amounts);
+                        SameDimension("base", part, baseIndicator);
+                        if (basePark is not null && row.Optional("base") is null) row.Fail("base_park", Reason.Required);
+                        break;
+                    case RelationshipKind.Growth:
+                        Need("part", row.Optional("part") is not null);
+                        Forbid("base", row.Optional("base") is not null);
+                        Forbid("base_park", basePark is not null);
+                        Measure("indicator", indicator, MeasureKind.GrowthRate);
+                        Measure("part", part, amounts);
+                        break;
+                    case RelationshipKind.PlanTotal:
+                        Forbid("part", row.Optional("part") is not null);
+                        Forbid("base", row.Optional("base") is not null);
+                        Forbid("base_park", basePark is not null);
+                        Measure("indicator", indicator, MeasureKind.Level, MeasureKind.Count);
+                        break;
+                }
+            }
+            var note = row.Optional("note");
+            if (note is { Length: > 500 }) row.Fail("note", Reason.TooLong(500));
+            if (row.ErrorCount > before || kind is null || indicator is null) continue;
+            var relationship = new RelationshipRow(kind.Value, indicator.Code, part?.Code, baseIndicator?.Code, basePark, note);
+            var key = (relationship.Kind, relationship.Indicator, relationship.Part, relationship.Base);
+            if (keys.TryGetValue(key, out var first)) { row.Fail("indicator", Reason.Duplicate(first)); continue; }
+            keys[key] = row.Line;
+            result.Add(relationship);
+        }
+        return result;
+
+        IndicatorRow? Indicator(SeedRow row, string field, bool required)
+        {
+            var code = required ? row.Required(field) : row.Optional(field);
+            if (string.IsNullOrEmpty(code)) return null;
+            if (c.Indicators.TryGetValue(code, out var found)) return found;
+            row.Fail(field, c.Unknown("indicator", code, c.Indicators.Keys));
+            return null;
+        }
     }
 
     /// <summary>Checks observation rows against the catalogs; a row with problems is reported and left out.</summary>

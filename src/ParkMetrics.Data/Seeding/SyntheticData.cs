@@ -18,7 +18,8 @@ public sealed record SyntheticResult(int Parks, int Enterprises, int Observation
 /// A realistic, deterministic dataset for load tests, beside the seed: parks <c>synth-0001</c> … (合成园区0001 …) with
 /// three enterprises each, and for every park and then every enterprise, indicator by indicator in catalog order, a
 /// year series ending in 2025 (levels that grow, growth rates that agree with them, shares that drift), five-year-plan
-/// totals or average growth, some January-to-month figures and some targets, all from one source “合成数据”. Writing
+/// totals (<c>plan_cumulative</c>) or average annual growth (<c>annual_average</c>, from the levels at both ends), some
+/// January-to-month figures and some targets, all from one source “合成数据”. Writing
 /// stops at exactly the number of observations asked for. It reuses the seeded indicators and units.
 /// </summary>
 /// <remarks>
@@ -198,17 +199,21 @@ public static class SyntheticData
 
             if (indicator.Measure == MeasureKind.GrowthRate)
             {
-                var growth = indicator.BaseIndicatorId is { } baseId && byId.TryGetValue(baseId, out var b)
-                    ? GrowthOf(Levels(subject, b, scale))
+                var levels = indicator.BaseIndicatorId is { } baseId && byId.TryGetValue(baseId, out var b) ? Levels(subject, b, scale) : null;
+                var growth = levels is not null
+                    ? GrowthOf(levels)
                     : years.ToDictionary(y => y, y => Round(new Rng(options.Seed, subject.Name, indicator.Code + y).Between(-8, 25), 1));
                 foreach (var y in years)
                     yield return Make(subject, indicator, PeriodKind.Year, Year(y), growth[y], rng);
                 foreach (var plan in CoveredPlans())
                 {
-                    // The plan's average annual growth (年均增长): the geometric mean of its years.
-                    var product = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1).Aggregate(1.0, (p, y) => p * (1 + (double)growth[y] / 100));
-                    var average = Round((Math.Pow(product, 1.0 / (plan.EndYear - plan.StartYear + 1)) - 1) * 100, 1);
-                    yield return Make(subject, indicator, PeriodKind.PlanCumulative, (plan.Start, plan.End), average, rng);
+                    // The plan's average annual growth (年均增长) is an average per year, never a total: its own period kind.
+                    // With a level, it is what the levels at both ends give; without, the geometric mean of the yearly rates.
+                    var n = plan.EndYear - plan.StartYear + 1;
+                    var average = levels is not null
+                        ? Round((Math.Pow((double)(levels[plan.EndYear] / levels[plan.StartYear - 1]), 1.0 / n) - 1) * 100, 1)
+                        : Round((Math.Pow(Enumerable.Range(plan.StartYear, n).Aggregate(1.0, (p, y) => p * (1 + (double)growth[y] / 100)), 1.0 / n) - 1) * 100, 1);
+                    yield return Make(subject, indicator, PeriodKind.AnnualAverage, (plan.Start, plan.End), average, rng);
                 }
                 yield break;
             }
@@ -310,7 +315,8 @@ public static class SyntheticData
             {
                 PeriodKind.Year => $"{period.Start.Year}年",
                 PeriodKind.YtdMonth => $"{period.Start.Year}年1—{period.End.Month}月",
-                PeriodKind.PlanCumulative => $"“{plan?.NameZh}”期间" + (indicator.Measure == MeasureKind.GrowthRate ? "年均" : "累计"),
+                PeriodKind.PlanCumulative => $"“{plan?.NameZh}”期间累计",
+                PeriodKind.AnnualAverage => $"“{plan?.NameZh}”期间年均",
                 _ => $"{period.End.Year}年目标",
             };
             var quote = $"{subject.Name}{when}{indicator.NameZh}{word}{Text(reported)}{unit}（合成数据）";

@@ -28,6 +28,6 @@ public sealed partial class FigureWriter
         await ApplyAsync(db, batch, new RowsWrite(WriteOrigin.Seed, user, File: null, Reason: null, Apply: true), stale, ct);
         await CommitAsync(tx, ct);
         return new SeedResult(catalog.Inserted + batch.Count(FigureAction.Insert), catalog.Updated + batch.Count(FigureAction.Change),
-            catalog.Unchanged + batch.Count(FigureAction.Unchanged), stale.Count, batch.Count(FigureAction.Kept));
+            catalog.Unchanged + batch.Count(FigureAction.Unchanged), catalog.Deleted + stale.Count, batch.Count(FigureAction.Kept));
     }
 }

@@ -16,7 +16,7 @@ public sealed class MigrationTests(PostgresServer server)
 
         Assert.Equal(
             ["AspNetRoleClaims", "AspNetRoles", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetUsers",
-                "AuditEntries", "DataProtectionKeys", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Sources", "Units", "__EFMigrationsHistory"],
+                "AuditEntries", "DataProtectionKeys", "Enterprises", "Indicators", "Observations", "Parks", "PlanPeriods", "Relationships", "Sources", "Units", "__EFMigrationsHistory"],
             await DatabaseDump.QueryAsync(connectionString,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""));
     }

@@ -8,7 +8,7 @@ namespace ParkMetrics.IntegrationTests.Data;
 
 public sealed class SeedImporterTests(MigratedDatabase database) : DatabaseTest(database), IClassFixture<MigratedDatabase>
 {
-    private static readonly string[] SeedFiles = ["units.csv", "parks.csv", "sources.csv", "indicators.csv", "enterprises.csv", "observations.csv"];
+    private static readonly string[] SeedFiles = ["units.csv", "parks.csv", "sources.csv", "indicators.csv", "enterprises.csv", "relationships.csv", "observations.csv"];
 
     [Fact]
     public async Task ImportAsync_RealSeedIntoEmptyDatabase_InsertsEveryRecord()

@@ -114,6 +114,25 @@ public sealed class SyntheticDataTests(MigratedDatabase database) : DatabaseTest
             """));
     }
 
+    [Fact]
+    public async Task GenerateAsync_AverageAnnualGrowth_IsAnAveragePerYearFromTheLevelsNeverAPlanTotal()
+    {
+        await GenerateAsync(new SyntheticOptions(Parks: 1, Years: 6, Observations: 5_000, Seed: 3));
+
+        var output = await SeriesAsync("synth-0001", "industrial_output_above_scale", "year");
+        var average = Assert.Single(await SeriesAsync("synth-0001", "industrial_output_above_scale_growth", "annual_average"));
+        Assert.Equal(2021, average.Key);
+        Assert.Equal(Math.Round((decimal)(Math.Pow((double)(output[2025] / output[2020]), 1.0 / 5) - 1) * 100, 1, MidpointRounding.AwayFromZero), average.Value);
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT count(*) FROM "Observations" o JOIN "Indicators" i ON i."Id" = o."IndicatorId" JOIN "Sources" s ON s."Id" = o."SourceId"
+            WHERE s."Code" = 'synthetic' AND i."Measure" = 'growth_rate' AND o."PeriodKind" IN ('plan_cumulative', 'plan_to_date')
+            """));
+        Assert.Equal(0, await ScalarAsync("""
+            SELECT count(*) FROM "Observations" o JOIN "Sources" s ON s."Id" = o."SourceId"
+            WHERE s."Code" = 'synthetic' AND o."PeriodKind" = 'annual_average' AND strpos(o."Quote", '年均') = 0
+            """));
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();

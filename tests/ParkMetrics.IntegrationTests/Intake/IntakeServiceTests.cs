@@ -45,6 +45,8 @@ public sealed class IntakeServiceTests(MigratedDatabase database) : CatalogTest(
         var second = await Intake.WriteAsync(draft, apply: true, Admin, Ct);
 
         Assert.Equal((false, 2, 0), (preview.Applied, preview.Inserted, preview.Errors));
+        Assert.Equal(["industrial_output_above_scale", "industrial_output_above_scale_growth"], preview.Rows.Select(r => r.Indicator).Order()); // for the checks' preview
+        Assert.Empty(second.Rows); // unchanged rows add no findings
         Assert.Equal((true, 2, 0), (first.Applied, first.Inserted, first.Unchanged));
         Assert.Equal((0, 0, 2), (second.Inserted, second.Changed, second.Unchanged));
         var figures = await FiguresAsync();

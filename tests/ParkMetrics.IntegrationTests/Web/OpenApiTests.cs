@@ -61,7 +61,7 @@ public sealed class OpenApiTests(SeededExportApp app)
         var document = await DocumentAsync();
         var endpoints = PublicEndpoints();
 
-        Assert.Equal(["/api/observations", "/api/observations.csv", "/api/observations.xlsx", "/health"], endpoints.Select(e => e.Route).Order(StringComparer.Ordinal));
+        Assert.Equal(["/api/checks", "/api/checks.csv", "/api/observations", "/api/observations.csv", "/api/observations.xlsx", "/health"], endpoints.Select(e => e.Route).Order(StringComparer.Ordinal));
         foreach (var (route, method, parameters) in endpoints)
         {
             Assert.True(document.Paths.TryGetValue(route, out var path), $"{route} is in the document");

@@ -14,7 +14,7 @@ public sealed class AdminFigureKeptTests(MigratedDatabase database) : DatabaseTe
 
     private FigureEditor Editor => new(Database.Contexts, Database.Writer);
 
-    private static readonly string[] SeedFiles = ["units.csv", "parks.csv", "sources.csv", "indicators.csv", "enterprises.csv", "observations.csv"];
+    private static readonly string[] SeedFiles = ["units.csv", "parks.csv", "sources.csv", "indicators.csv", "enterprises.csv", "relationships.csv", "observations.csv"];
 
     private static int SeedRecords => SeedFiles.Sum(f => Csv.ReadFile(Path.Combine(RepositoryPaths.Seed, f)).Records.Count);
 

@@ -105,6 +105,7 @@ public sealed class SeedSetLoadTests
         Assert.Equal(Records("indicators.csv"), seed.Indicators.Count);
         Assert.Equal(Records("enterprises.csv"), seed.Enterprises.Count);
         Assert.Equal(Records("observations.csv"), seed.Observations.Count);
+        Assert.Equal(Records("relationships.csv"), seed.Relationships.Count);
     }
 
     [Fact]

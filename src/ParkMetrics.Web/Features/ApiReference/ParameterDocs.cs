@@ -43,6 +43,10 @@ public static class ParameterDocs
             "500", Range: (1, ExportPage.MaxLimit)),
         ["cursor"] = new("上一页返回的 next，原样传回即得下一页；不填为第一页。The previous page's next, passed back as it is, for the page after it; the first page when left out.",
             ExportCursor.Of(new ExportPosition(1, null, 1, PeriodKind.Year, new DateOnly(2021, 1, 1), new DateOnly(2021, 12, 31), 1)), Pattern: "^[A-Za-z0-9_-]+$"),
+        ["severity"] = new($"核对发现的严重程度：contradiction 矛盾、implausible 存疑、note 提示；不填为全部。{ListNote} Severity of a finding; all when left out.",
+            "contradiction", [.. EnumCode.All<Data.Checks.Severity>().Order(StringComparer.Ordinal)]),
+        ["rule"] = new($"核对规则，如 components（构成之和与总数）、share（比重）、growth（增速）；不填为全部。{ListNote} Rules, such as components, share, growth; all when left out.",
+            "components", [.. EnumCode.All<Data.Checks.CheckRule>().Order(StringComparer.Ordinal)]),
     };
 
     private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -25,7 +25,11 @@ public sealed record IntakeDraft(IntakeSource Source, string Text, IReadOnlyList
     IntakeChoices Choices);
 
 /// <summary>What the writer says of the accepted rows: errors by row, or insert / change / unchanged per row.</summary>
-public sealed record IntakeCheck(bool Applied, bool Conflict, int Inserted, int Changed, int Unchanged, int Errors);
+/// <param name="Rows">The rows as checked, for the consistency checks' preview (empty when a row had an error).</param>
+public sealed record IntakeCheck(bool Applied, bool Conflict, int Inserted, int Changed, int Unchanged, int Errors)
+{
+    public IReadOnlyList<ObservationRow> Rows { get; init; } = [];
+}
 
 /// <summary>
 /// The intake behind <c>/admin/intake</c>: reads a registered report's text into candidates, and sends the rows an
@@ -70,7 +74,8 @@ public sealed class IntakeService(IDbContextFactory<ParkMetricsDbContext> contex
         foreach (var done in result.Rows)
             if (RowAt(byLine, done.Line) is { } row && row.Outcome is null) row.Action = done.Action;
         return new IntakeCheck(result.Applied, result.Conflict, result.Count(UploadAction.Insert), result.Count(UploadAction.Change),
-            result.Count(UploadAction.Unchanged), result.Errors.Count);
+            result.Count(UploadAction.Unchanged), result.Errors.Count)
+        { Rows = [.. result.Rows.Where(r => r.Action != UploadAction.Unchanged).Select(r => r.Row)] };
     }
 
     /// <summary>A new indicator, created from the review grid (audited like any catalog change), offered to every row at once.</summary>
