@@ -10,6 +10,8 @@ builder.AddParkMetricsDefaults();
 builder.AddParkMetricsData();
 builder.AddParkMetricsAccounts();
 builder.AddParkMetricsApiReference();
+builder.AddParkMetricsPageCache();
+builder.AddParkMetricsRequestChecks();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -40,15 +40,29 @@ public sealed class FigureValueTests : ComponentTest
         Assert.Equal(TestCulture.Pick(culture, "查看来源", "Show source"), button.QuerySelector(".visually-hidden")!.TextContent);
     }
 
+    /// <summary>The dialog is in the page's HTML and the button opens it by itself (command="show-modal"): no circuit, no script needed.</summary>
     [Fact]
-    public void Click_FigureValue_OpensItsProvenance()
+    public void Render_FigureValue_ButtonOpensItsOwnDialogHoldingTheQuote()
     {
         using var _ = TestCulture.Use("zh-CN");
         var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
         var cut = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
 
-        cut.Find("button").Click();
+        var button = cut.Find("button[data-testid=figure-value]");
+        Assert.Equal("show-modal", button.GetAttribute("command"));
+        var dialog = cut.Find("dialog");
+        Assert.Equal(dialog.Id, button.GetAttribute("commandfor"));
+        Assert.Equal(FigureText.Unwrapped(figure.Quote), dialog.QuerySelector("[data-testid=provenance-quote]")!.TextContent.Trim());
+        Assert.Null(dialog.GetAttribute("open"));
+    }
 
-        Assert.Same(figure, Provenance.Current);
+    [Fact]
+    public void Render_SameFigureTwice_GivesEachButtonItsOwnDialog()
+    {
+        var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
+        var first = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
+        var second = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
+
+        Assert.NotEqual(first.Find("dialog").Id, second.Find("dialog").Id);
     }
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using ParkMetrics.Data.Queries;
+
+namespace ParkMetrics.Web.Hosting;
+
+/// <summary>
+/// Anonymous read pages and small JSON answers come from ASP.NET Core's output cache, one entry per path, query and
+/// language, all tagged <see cref="Tag"/>. Every committed write (the one writer of figures, the catalog editors, a
+/// seed or an import in this process) evicts the tag through <see cref="IDataChangeListener"/>; a write by another
+/// process (the console importer, another instance) is noticed by <see cref="DataVersionWatcher"/> within
+/// <see cref="DataVersionWatcher.Interval"/>. Signed-in users, admin pages, exports and anything that sets a cookie
+/// are never cached. With several instances the store can be Redis (docs/scaling.md).
+/// </summary>
+public static class PageCache
+{
+    public const string Tag = "figures";
+
+    /// <summary>How long an entry lives if nothing evicts it first.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>JSON pages of at most this many rows are cached; larger ones (up to 10 000 rows) are streamed each time.</summary>
+    public const int MaxCachedJsonRows = 1000;
+
+    private static readonly string[] ReadPrefixes = ["/parks", "/indicators", "/compare", "/plans", "/sources", "/figures"];
+
+    public static WebApplicationBuilder AddParkMetricsPageCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(new ReadPolicy());
+            o.DefaultExpirationTimeSpan = Lifetime;
+            // Pages are a few hundred KB at most; the largest JSON page of 1000 rows about 1 MB.
+            o.MaximumBodySize = 8 * 1024 * 1024;
+        });
+        builder.Services.AddSingleton<IDataChangeListener, OutputCacheEviction>();
+        builder.Services.AddHostedService<DataVersionWatcher>();
+        return builder;
+    }
+
+    /// <summary>A read page: the overview and every page under the read sections, never /admin, /account or /api/admin.</summary>
+    public static bool IsReadPage(PathString path) =>
+        path == "/" || ReadPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A small JSON answer: a page of the JSON export of at most <see cref="MaxCachedJsonRows"/> rows, or the OpenAPI document.</summary>
+    public static bool IsSmallJson(HttpRequest request)
+    {
+        if (request.Path.Equals("/openapi/v1.json", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!request.Path.Equals("/api/observations", StringComparison.OrdinalIgnoreCase)) return false;
+        var limit = request.Query["limit"];
+        return limit.Count == 0 || (limit.Count == 1 && int.TryParse(limit[0], CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxCachedJsonRows);
+    }
+
+    private sealed class ReadPolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var request = http.Request;
+            var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && http.User.Identity?.IsAuthenticated != true
+                && !request.Headers.ContainsKey(HeaderNames.Authorization)
+                && (IsReadPage(request.Path) || IsSmallJson(request));
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            if (!cacheable) return ValueTask.CompletedTask;
+            context.CacheVaryByRules.QueryKeys = "*";
+            // The language comes from the culture cookie or ?culture=, already applied by the localization middleware.
+            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+            context.Tags.Add(Tag);
+            context.ResponseExpirationTimeSpan = Lifetime;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            // A 404, a redirect or a response that sets a cookie (sign-in, antiforgery, language) is for one reader only.
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+                context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Evicts every cached page and JSON answer once data has changed: the reader sees the new figure at once.</summary>
+internal sealed partial class OutputCacheEviction(IOutputCacheStore store, ILogger<OutputCacheEviction> logger) : IDataChangeListener
+{
+    public async ValueTask DataChangedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await store.EvictByTagAsync(PageCache.Tag, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A store that cannot be reached (Redis down) must not fail a write that has committed; its entries expire.
+            LogEvictionFailed(e);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not evict the cached pages after a change")]
+    private partial void LogEvictionFailed(Exception e);
+}
+
+/// <summary>
+/// Reads the data's version every <see cref="Interval"/> and, when it moved without this process knowing (the console
+/// importer, another instance), forgets the cached reads and pages.
+/// </summary>
+internal sealed partial class DataVersionWatcher(FigureQueries figures, QueryCache cache, DatabaseConnection connection, ILogger<DataVersionWatcher> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        DataVersion? seen = null;
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (connection.Value is null) continue; // the embedded server is still starting
+            try
+            {
+                var version = await figures.VersionAsync(stoppingToken);
+                if (seen is not null && version != seen) await cache.InvalidateAsync(stoppingToken);
+                seen = version;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogVersionFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Could not read the data version")]
+    private partial void LogVersionFailed(Exception e);
+}
