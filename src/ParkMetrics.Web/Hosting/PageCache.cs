@@ -34,9 +34,66 @@ public static class PageCache
             // Pages are a few hundred KB at most; the largest JSON page of 1000 rows about 1 MB.
             o.MaximumBodySize = 8 * 1024 * 1024;
         });
+        // Cached pages are compressed once, when they are cached (see UseParkMetricsPageCache): a page of a park holds
+        // every quote of its figures and shrinks to a fifth. Only what is cached is compressed, never a signed-in page.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.AddSingleton<IDataChangeListener, OutputCacheEviction>();
+        DecorateAntiforgery(builder.Services);
         builder.Services.AddHostedService<DataVersionWatcher>();
         return builder;
+    }
+
+    /// <summary>
+    /// Blazor asks for an antiforgery token on every page of an app that has interactive pages, though a read page posts
+    /// nothing; storing it would set a cookie (and no-store), and a response that sets a cookie is never cached. For an
+    /// anonymous read page the token is made but not stored: a form on it could not post, and none does.
+    /// </summary>
+    private static void DecorateAntiforgery(IServiceCollection services)
+    {
+        services.AddAntiforgery();
+        var descriptor = services.Last(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
+        services.Remove(descriptor);
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(sp => new ReadPageAntiforgery(
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!)));
+    }
+
+    private sealed class ReadPageAntiforgery(Microsoft.AspNetCore.Antiforgery.IAntiforgery inner) : Microsoft.AspNetCore.Antiforgery.IAntiforgery
+    {
+        public Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+            IsCacheable(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+
+        public Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+        public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+        public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+        public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
+    }
+
+    /// <summary>The output cache, and inside it the compression of what it caches (so each entry is compressed once).</summary>
+    public static WebApplication UseParkMetricsPageCache(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.UseWhen(IsCacheable, branch => branch.UseResponseCompression());
+        return app;
+    }
+
+    /// <summary>An anonymous GET of a read page or a small JSON answer: what the output cache keeps.</summary>
+    public static bool IsCacheable(HttpContext http)
+    {
+        var request = http.Request;
+        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && http.User.Identity?.IsAuthenticated != true
+            && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && (IsReadPage(request.Path) || IsSmallJson(request));
     }
 
     /// <summary>A read page: the overview and every page under the read sections, never /admin, /account or /api/admin.</summary>
@@ -56,18 +113,14 @@ public static class PageCache
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var http = context.HttpContext;
-            var request = http.Request;
-            var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                && http.User.Identity?.IsAuthenticated != true
-                && !request.Headers.ContainsKey(HeaderNames.Authorization)
-                && (IsReadPage(request.Path) || IsSmallJson(request));
+            var cacheable = IsCacheable(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
             if (!cacheable) return ValueTask.CompletedTask;
             context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
             // The language comes from the culture cookie or ?culture=, already applied by the localization middleware.
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
             context.Tags.Add(Tag);
@@ -80,7 +133,7 @@ public static class PageCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var response = context.HttpContext.Response;
-            // A 404, a redirect or a response that sets a cookie (sign-in, antiforgery, language) is for one reader only.
+            // A 404, a redirect or a response that sets any other cookie (sign-in, language) is for one reader only.
             if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
                 context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
@@ -112,7 +165,7 @@ internal sealed partial class OutputCacheEviction(IOutputCacheStore store, ILogg
 /// Reads the data's version every <see cref="Interval"/> and, when it moved without this process knowing (the console
 /// importer, another instance), forgets the cached reads and pages.
 /// </summary>
-internal sealed partial class DataVersionWatcher(FigureQueries figures, QueryCache cache, DatabaseConnection connection, ILogger<DataVersionWatcher> logger)
+internal sealed partial class DataVersionWatcher(IServiceProvider services, QueryCache cache, DatabaseConnection connection, ILogger<DataVersionWatcher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
@@ -126,7 +179,8 @@ internal sealed partial class DataVersionWatcher(FigureQueries figures, QueryCac
             if (connection.Value is null) continue; // the embedded server is still starting
             try
             {
-                var version = await figures.VersionAsync(stoppingToken);
+                // Resolved only now: the context options need the connection string, known once the database has started.
+                var version = await services.GetRequiredService<FigureQueries>().VersionAsync(stoppingToken);
                 if (seen is not null && version != seen) await cache.InvalidateAsync(stoppingToken);
                 seen = version;
             }

@@ -57,7 +57,7 @@ public static class ServiceDefaults
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: a site that requires a sign-in to view serves no cached page to anyone signed out.
-        app.UseOutputCache();
+        app.UseParkMetricsPageCache();
         app.UseAntiforgery();
         return app;
     }

@@ -54,8 +54,10 @@ public sealed class CompareService(CatalogQueries catalog, FigureQueries figures
             .OrderBy(i => Categories.Rank(i.Category)).ThenBy(i => i.Code, StringComparer.Ordinal)
             .Select(i => new CompareIndicator(i.Code, i.Name(culture), i.Category, localizer["Category_" + i.Category], byIndicator[i.Code].Count()))
             .ToList();
-        var indicator = indicators.FirstOrDefault(i => i.Code == (indicatorCode ?? DefaultIndicator))
-            ?? indicators.FirstOrDefault(i => i.Code == options.FirstOrDefault()?.Code);
+        // Without a choice: the headline indicator if two parks report it for one period, else the pair most parks report.
+        var fallback = byIndicator.Contains(DefaultIndicator) ? DefaultIndicator
+            : pairs.OrderByDescending(p => p.ParkCodes.Count).ThenByDescending(p => p.End).FirstOrDefault()?.IndicatorCode;
+        var indicator = indicators.FirstOrDefault(i => i.Code == (indicatorCode ?? fallback));
         string ParkName(string code) => parks.FirstOrDefault(p => p.Code == code)?.Name(culture) ?? code;
         var suggestions = pairs.OrderByDescending(p => p.ParkCodes.Count).ThenByDescending(p => p.End).Take(MaxSuggestions)
             .Select(p => new CompareSuggestion($"{indicators.First(i => i.Code == p.IndicatorCode).Name(culture)} · {Period(p, culture)}",

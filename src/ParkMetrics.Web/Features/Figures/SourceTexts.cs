@@ -25,10 +25,14 @@ public sealed class SourceTexts(IReadOnlyDictionary<int, string> texts)
     }
 }
 
-/// <summary>Ids for the figure dialogs of one page: a figure shown twice (a tile and a table row) gets two dialogs.</summary>
+/// <summary>
+/// The figure dialogs of one page: the first button of a figure renders its dialog, a second one (the same figure in a
+/// tile and in a table row) opens the same dialog, so that the page carries each quote once.
+/// </summary>
 public sealed class DialogIds
 {
-    private int next;
+    private readonly HashSet<long> rendered = [];
 
-    public string Next(long figureId) => $"figure-{figureId}-{++next}";
+    /// <summary>The id of the figure's dialog, and whether this caller is the first and must render it.</summary>
+    public (string Id, bool Render) For(long figureId) => ($"figure-{figureId}", rendered.Add(figureId));
 }

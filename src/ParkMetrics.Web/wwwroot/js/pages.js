@@ -57,9 +57,11 @@ document.addEventListener('click', event => {
         return;
     }
     // Browsers without invoker commands (command="show-modal"): open the dialog here.
-    const opener = target.closest('button[commandfor][command=show-modal]');
-    if (opener && !('command' in HTMLButtonElement.prototype)) {
-        document.getElementById(opener.getAttribute('commandfor'))?.showModal();
+    const invoker = target.closest('button[commandfor][command]');
+    if (invoker && !('command' in HTMLButtonElement.prototype)) {
+        const dialog = document.getElementById(invoker.getAttribute('commandfor'));
+        if (invoker.getAttribute('command') === 'show-modal') dialog?.showModal();
+        else if (invoker.getAttribute('command') === 'close') dialog?.close();
         return;
     }
     // Browsers without closedby="any": a click on the backdrop (the dialog element itself) closes it.
