@@ -50,6 +50,7 @@ public static class DatabaseHosting
         builder.Services.AddScoped<Features.Figures.DialogIds>();
         builder.Services.AddSingleton<Features.Overview.OverviewService>();
         builder.Services.AddSingleton<Features.Parks.ParkService>();
+        builder.Services.AddSingleton<Features.Parks.BriefingService>();
         builder.Services.AddSingleton<Features.Indicators.IndicatorService>();
         builder.Services.AddSingleton<Features.Compare.CompareService>();
         builder.Services.AddSingleton<Features.Plans.PlanService>();

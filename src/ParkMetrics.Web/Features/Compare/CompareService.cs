@@ -91,10 +91,30 @@ public sealed class CompareService(CatalogQueries catalog, FigureQueries figures
             && FigureCharts.YearSeries(sameKind, FigureText.Park, [.. parkOptions.Where(p => p.Selected).Select(p => p.Name)]) is { } line)
             series = new($"{indicator.Name(culture)} · {localizer["SeriesOverYears"]}", line, $"compare-{indicator.Code}-years",
                 ChartCsv.For(FigureCharts.YearSeriesFigures(sameKind), all));
-        var containments = holders.Where(p => selected.Contains(p.Code) && p.ParentCode is { } parent && selected.Contains(parent))
-            .Select(p => localizer["CompareContains", ParkName(p.ParentCode!), p.Name(culture)].Value).ToList();
+        var containments = Containments(parks, selected, culture);
         var texts = await SourceTexts.LoadAsync(catalog, inPeriod, ct);
         return new(options, indicator, indicator.Name(culture), periods, period, parkOptions, inPeriod, chart, series, containments, [], suggestions, texts);
+    }
+
+    /// <summary>
+    /// What a reader must know before comparing: a zone (or city) contains a park also compared, so their figures overlap;
+    /// a city is not a park at all.
+    /// </summary>
+    public IReadOnlyList<string> Containments(IReadOnlyList<ParkSummary> parks, IReadOnlySet<string> selected, CultureInfo culture)
+    {
+        var byCode = parks.ToDictionary(p => p.Code);
+        IEnumerable<ParkSummary> Ancestors(ParkSummary p)
+        {
+            for (var a = p.ParentCode is { } c ? byCode.GetValueOrDefault(c) : null; a is not null; a = a.ParentCode is { } next ? byCode.GetValueOrDefault(next) : null)
+                yield return a;
+        }
+        var sentences = new List<string>();
+        foreach (var park in parks.Where(p => selected.Contains(p.Code)))
+            foreach (var whole in Ancestors(park).Where(a => selected.Contains(a.Code)))
+                sentences.Add(localizer["CompareContains", whole.Name(culture), park.Name(culture)]);
+        foreach (var region in parks.Where(p => p.Kind == ParkKind.Region && selected.Contains(p.Code)))
+            sentences.Add(localizer["CompareRegion", region.Name(culture)]);
+        return sentences;
     }
 
     /// <summary>One bar per park for the period: its latest source's figure, the value as printed at the bar's end.</summary>

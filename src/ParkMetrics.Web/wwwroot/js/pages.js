@@ -112,5 +112,29 @@ window.addEventListener('afterprint', resizeAll);
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
+// After a navigation inside the app the keyboard starts at the new page's heading, as a screen reader user expects
+// (a fresh load starts at the skip link, as on any web page; a link to a place in the page goes there). A quote to
+// show takes the focus instead.
+function focusHeading() {
+    if (location.hash || document.querySelector('[data-focus-quote]')) return;
+    const heading = document.querySelector('main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+}
+
+// A link in a figure's dialog leads away: the dialog closes first, or the next page would open under it.
+document.addEventListener('click', event => {
+    const link = event.target instanceof Element ? event.target.closest('dialog[open] a[href]') : null;
+    if (link && !link.target) link.closest('dialog').close();
+}, { capture: true });
+
 // blazor.web.js runs before this module (modules are deferred): after an enhanced navigation the new page starts too.
-window.Blazor?.addEventListener?.('enhancedload', start);
+window.Blazor?.addEventListener?.('enhancedload', () => {
+    document.querySelectorAll('dialog[open]').forEach(d => d.close());
+    // After the address has changed too (Blazor updates it after the content).
+    setTimeout(() => {
+        focusHeading();
+        start();
+    }, 0);
+});
