@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Intake;
@@ -27,15 +26,10 @@ const string Usage = """
                                       CSV in observations.csv's columns plus measure, for review and upload; what
                                       the text leaves open is listed on stderr. The catalog is the database's, or
                                       the seed files in DIR; --source takes the report's dates from that source.
-      bench-chart [--indicator CODE] [--parks N] [--runs R]
-                                      time the query behind an indicator's chart for N parks and print its plan
-      synth --parks N --years M --observations K [--seed S]
-                                      replace the synthetic data (parks synth-0001 …, their enterprises and
-                                      exactly K figures over the M years to 2025) with a new set; the same
-                                      seed writes the same set. Loads the seed first into an empty database.
 
     The database is ConnectionStrings__ParkMetrics, or --connection "Host=…"; without either, the embedded
     PostgreSQL in --data-dir (default: the app's) is started for the command and stopped after it.
+    Synthetic data and the chart query's timing are the benchmarks' (tests/ParkMetrics.Benchmarks: synth, bench-chart).
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
@@ -72,21 +66,6 @@ try
                 Console.WriteLine((result.ChangedAnything
                     ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Deleted} deleted, {result.Unchanged} unchanged."
                     : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).") + Kept(result.Kept));
-            });
-            return 0;
-        case "synth":
-            var options = new SyntheticOptions(IntOption("--parks"), IntOption("--years"), IntOption("--observations"), IntOption("--seed", 1));
-            await WithDatabaseAsync(async (db, writer) =>
-            {
-                if (!await db.Indicators.AnyAsync())
-                {
-                    var seeded = await writer.SeedAsync(SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir)), user);
-                    Console.WriteLine($"The database held no indicators: seeded from {seedDir} ({seeded.Inserted} rows).");
-                }
-                var clock = Stopwatch.StartNew();
-                var result = await SyntheticData.GenerateAsync(db, options);
-                Console.WriteLine($"Synthetic data (seed {options.Seed}): {result.Parks} parks, {result.Enterprises} enterprises, " +
-                    $"{result.Observations} observations in {clock.Elapsed.TotalSeconds:0.0} s; replaced {result.Replaced} earlier synthetic observations.");
             });
             return 0;
         case "import":
@@ -133,10 +112,6 @@ try
             Console.Error.WriteLine($"{extraction.Candidates.Count} candidates from {text.Length} characters in {elapsed.TotalMilliseconds:0} ms" +
                 (dates.Now is null ? " (the report's date is unknown: give --published or --source)" : ""));
             return 0;
-        case "bench-chart":
-            await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
-                IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
-            return 0;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             Console.Error.WriteLine(Usage);
@@ -159,11 +134,6 @@ catch (Exception e) when (e is EmbeddedPostgresException or ArgumentException or
     Console.Error.WriteLine(e.Message);
     return 1;
 }
-
-int IntOption(string name, int? fallback = null) =>
-    Option(name) is { } text
-        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} needs a whole number, not '{text}'.")
-        : fallback ?? throw new ArgumentException($"{args[0]} needs {name} N.");
 
 DateOnly? DateOption(string name) =>
     Option(name) is { } text

@@ -1,3 +1,4 @@
+using ParkMetrics.Benchmarks.Synthetic;
 using Npgsql;
 using ParkMetrics.Data.Seeding;
 using ParkMetrics.IntegrationTests.Infrastructure;

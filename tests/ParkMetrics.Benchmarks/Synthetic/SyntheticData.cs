@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ParkMetrics.Data;
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Seeding;
 using ParkMetrics.Data.Writing;
 
-namespace ParkMetrics.Data.Seeding;
+namespace ParkMetrics.Benchmarks.Synthetic;
 
 /// <param name="Parks">How many synthetic parks (codes synth-0001 …).</param>
 /// <param name="Years">How many years of figures, ending with <see cref="SyntheticData.LastYear"/>.</param>
