@@ -111,21 +111,27 @@ public static class PageCache
 
     private sealed class ReadPolicy : IOutputCachePolicy
     {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var cacheable = IsCacheable(context.HttpContext);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
-            if (!cacheable) return ValueTask.CompletedTask;
+            if (!cacheable) return;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
             // The language comes from the culture cookie or ?culture=, already applied by the localization middleware.
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
             context.Tags.Add(Tag);
             context.ResponseExpirationTimeSpan = Lifetime;
-            return ValueTask.CompletedTask;
+            // The API promises new validators (ETag) after any change, made by any process: a JSON answer is cached
+            // per data version, which the endpoint reads anyway (one cheap query) for its ETag.
+            if (IsSmallJson(context.HttpContext.Request) && context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                var version = await context.HttpContext.RequestServices.GetRequiredService<FigureQueries>().VersionAsync(cancellation);
+                context.CacheVaryByRules.VaryByValues["data"] = version.ToString();
+            }
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

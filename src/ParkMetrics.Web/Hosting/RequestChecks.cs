@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace ParkMetrics.Web.Hosting;
 
 /// <summary>
-/// A malformed path (a control character such as %00, or bytes that are not UTF-8) is a 400 and an over-long query a
-/// 414, answered with the friendly status page in the reader's language (pages) or a ProblemDetails body (the API),
+/// A malformed path (a control character such as %01) is a 400 and an over-long query of a page a 414, answered with the
+/// friendly status page in the reader's language (pages) or a ProblemDetails body (the API, which checks its own
+/// parameters and so takes long queries as they come),
 /// never Kestrel's bare answer. Kestrel accepts request lines up to <see cref="MaxRequestLine"/> so that such requests
 /// reach the app; longer ones it refuses itself.
 /// </summary>
@@ -47,7 +48,8 @@ public static class RequestChecks
 
     public static int? StatusOf(HttpRequest request)
     {
-        if (request.QueryString.Value is { Length: > MaxQueryLength }) return StatusCodes.Status414UriTooLong;
+        // The API checks every parameter itself and answers a 400 naming it; a page reads a few short parameters.
+        if (request.QueryString.Value is { Length: > MaxQueryLength } && !request.Path.StartsWithSegments("/api")) return StatusCodes.Status414UriTooLong;
         var path = request.Path.Value ?? "";
         foreach (var c in path)
             if (char.IsControl(c) || c == '\uFFFD') return StatusCodes.Status400BadRequest;
