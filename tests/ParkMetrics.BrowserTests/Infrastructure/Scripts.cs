@@ -42,6 +42,13 @@ internal static class Scripts
                 const style = getComputedStyle(e);
                 if (style.visibility === 'hidden' || style.position === 'absolute' && (r.width <= 1 || r.height <= 1)) continue;
                 if (e.closest('.visually-hidden, .visually-hidden-focusable:not(:focus)')) continue;
+                // Inside a box clipped to a pixel (a stacked table's header, kept for screen readers): not on screen.
+                let clipped = false;
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                    const b = p.getBoundingClientRect();
+                    if (getComputedStyle(p).overflow !== 'visible' && b.width <= 1) { clipped = true; break; }
+                }
+                if (clipped) continue;
                 if (r.right > width + 1 || r.left < -1)
                     out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${Math.round(r.left)}, ${Math.round(r.right)}] ${(e.textContent ?? '').trim().slice(0, 30)}`);
                 if (out.length > 8) break;

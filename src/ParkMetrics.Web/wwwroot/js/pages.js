@@ -137,4 +137,8 @@ window.Blazor?.addEventListener?.('enhancedload', () => {
         focusHeading();
         start();
     }, 0);
+    // Blazor may settle the focus after its own update (the link that was clicked): take it back once.
+    setTimeout(() => {
+        if (!document.activeElement || !document.activeElement.closest('main, dialog')) focusHeading();
+    }, 150);
 });
