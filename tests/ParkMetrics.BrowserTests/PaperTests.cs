@@ -19,6 +19,9 @@ public sealed partial class PaperTests(BrowserApp app)
         await session.GotoAsync($"/parks/{park}/briefing");
         await session.WaitForChartsAsync();
         await session.Page.EmulateMediaAsync(new() { Media = Media.Print });
+        // What a browser's Print does first: the page redraws its charts at the paper's width (wwwroot/js/pages.js).
+        await session.Page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        await session.Page.WaitForTimeoutAsync(300);
         var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "test-results", "screenshots");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"briefing.{park}.{culture}.pdf");

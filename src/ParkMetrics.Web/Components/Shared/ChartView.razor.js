@@ -124,10 +124,11 @@ function toConfig(spec) {
                 stacked: kind === 'stackedBar',
                 ticks: {
                     autoSkip: !spec.horizontal,
-                    // Long indicator names on a narrow screen: the tooltip and the table view keep the full text.
+                    // Long indicator names in a narrow chart: the tooltip and the table view keep the full text.
                     callback(value) {
                         const label = this.getLabelForValue(value);
-                        const max = window.innerWidth < 576 ? 10 : 24;
+                        const width = this.chart.width;
+                        const max = width < 360 ? 8 : width < 576 ? 12 : 24;
                         return typeof label === 'string' && label.length > max ? label.slice(0, max - 1) + '…' : label;
                     }
                 }
