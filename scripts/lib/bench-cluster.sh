@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts: a fresh PostgreSQL cluster under $bench_data (created by the importer's embedded
 # server setup, initdb as user postgres when root), then kept running on a known port so that the app, psql and the
-# importer all use the same server. Sets: import (the importer command), conn, psql_, pg_port; stop_cluster stops it.
+# importer all use the same server. Sets: import (the importer command), bench (the benchmarks' command: synth,
+# bench-chart), conn, psql_, pg_port; stop_cluster stops it.
 # Needs: bench_data, root_dir.
 
 command -v psql >/dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 1; }
@@ -11,7 +12,10 @@ pg_port=$((20000 + RANDOM % 10000))
 pg_started=""
 
 dotnet build "$root_dir/src/ParkMetrics.Import" -c Release --nologo -v quiet >/dev/null
+dotnet build "$root_dir/tests/ParkMetrics.Benchmarks" -c Release --nologo -v quiet >/dev/null
 import=(dotnet "$root_dir/src/ParkMetrics.Import/bin/Release/net10.0/ParkMetrics.Import.dll")
+# Synthetic data and the chart query's timing: benchmark-only, in tests/ParkMetrics.Benchmarks.
+bench=(dotnet "$root_dir/tests/ParkMetrics.Benchmarks/bin/Release/net10.0/ParkMetrics.Benchmarks.dll")
 
 start_cluster() {
   rm -rf "$bench_data"

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using ParkMetrics.Import;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Intake;
@@ -31,17 +30,10 @@ const string Usage = """
       backup --file PATH              write the whole database to PATH (pg_dump, custom format)
       restore --file PATH             restore a backup into the database in one transaction, replacing its tables
                                       (best into a new, empty database; stop the app before restoring over its own)
-      bench-chart [--indicator CODE] [--parks N] [--runs R]
-                                      time the query behind an indicator's chart for N parks and print its plan
-      bench-checks [--runs R]         time the consistency checks over every figure (best of R runs after a warm-up)
-                                      and count the findings by rule and severity
-      synth --parks N --years M --observations K [--seed S]
-                                      replace the synthetic data (parks synth-0001 …, their enterprises and
-                                      exactly K figures over the M years to 2025) with a new set; the same
-                                      seed writes the same set. Loads the seed first into an empty database.
 
     The database is ConnectionStrings__ParkMetrics, or --connection "Host=…"; without either, the embedded
     PostgreSQL in --data-dir (default: the app's) is started for the command and stopped after it.
+    Synthetic data and the chart query's timing are the benchmarks' (tests/ParkMetrics.Benchmarks: synth, bench-chart).
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(Usage); return 0; }
@@ -78,21 +70,6 @@ try
                 Console.WriteLine((result.ChangedAnything
                     ? $"Seeded from {seedDir}: {result.Inserted} inserted, {result.Updated} updated, {result.Deleted} deleted, {result.Unchanged} unchanged."
                     : $"Nothing to change: the database already holds the seed ({result.Unchanged} rows unchanged).") + Kept(result.Kept));
-            });
-            return 0;
-        case "synth":
-            var options = new SyntheticOptions(IntOption("--parks"), IntOption("--years"), IntOption("--observations"), IntOption("--seed", 1));
-            await WithDatabaseAsync(async (db, writer) =>
-            {
-                if (!await db.Indicators.AnyAsync())
-                {
-                    var seeded = await writer.SeedAsync(SeedSet.Load(seedDir, SeedDirectory.FindArticles(seedDir)), user);
-                    Console.WriteLine($"The database held no indicators: seeded from {seedDir} ({seeded.Inserted} rows).");
-                }
-                var clock = Stopwatch.StartNew();
-                var result = await SyntheticData.GenerateAsync(db, options);
-                Console.WriteLine($"Synthetic data (seed {options.Seed}): {result.Parks} parks, {result.Enterprises} enterprises, " +
-                    $"{result.Observations} observations in {clock.Elapsed.TotalSeconds:0.0} s; replaced {result.Replaced} earlier synthetic observations.");
             });
             return 0;
         case "import":
@@ -149,13 +126,6 @@ try
             await WithConnectionAsync(connection => DatabaseBackup.RestoreAsync(connection, restoreFile));
             Console.WriteLine($"Restored {Path.GetFullPath(restoreFile)}.");
             return 0;
-        case "bench-checks":
-            await WithDatabaseAsync((db, _) => ChecksBenchmark.RunAsync(db, IntOption("--runs", 3), Console.Out));
-            return 0;
-        case "bench-chart":
-            await WithDatabaseAsync((db, _) => ChartBenchmark.RunAsync(db, Option("--indicator") ?? "industrial_output_above_scale",
-                IntOption("--parks", 8), IntOption("--runs", 200), Console.Out));
-            return 0;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             Console.Error.WriteLine(Usage);
@@ -178,11 +148,6 @@ catch (Exception e) when (e is EmbeddedPostgresException or BackupException or A
     Console.Error.WriteLine(e.Message);
     return 1;
 }
-
-int IntOption(string name, int? fallback = null) =>
-    Option(name) is { } text
-        ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name} needs a whole number, not '{text}'.")
-        : fallback ?? throw new ArgumentException($"{args[0]} needs {name} N.");
 
 DateOnly? DateOption(string name) =>
     Option(name) is { } text

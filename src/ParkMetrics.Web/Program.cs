@@ -13,6 +13,8 @@ builder.AddParkMetricsExportLimits();
 builder.AddParkMetricsAccounts();
 builder.AddParkMetricsApiReference();
 builder.AddParkMetricsChecks();
+builder.AddParkMetricsPageCache();
+builder.AddParkMetricsRequestChecks();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -50,7 +50,7 @@ public sealed class ChartTests(BrowserApp app)
 
         await chart.Root.GetByRole(AriaRole.Button, new() { Name = Ui.Pick(culture, "图表", "Chart"), Exact = true }).ClickAsync();
 
-        await Expect(chart.Table).ToHaveCountAsync(0);
+        await Expect(chart.Table).ToBeHiddenAsync();
         await Expect(chart.Canvas).ToBeVisibleAsync();
         session.AssertNoConsoleErrors();
     }

@@ -9,7 +9,8 @@ public abstract class PageTests(BrowserApp app, string culture)
 {
     /// <param name="Path">Null for the first article's page, /sources/{id}.</param>
     /// <param name="TestId">An element the page must show besides its heading (for the empty pages, their empty state).</param>
-    private sealed record PageCase(string? Path, string Zh, string En, string? TestId = null);
+    /// <param name="Status">The page's HTTP status: 404 for what does not exist, with the friendly page.</param>
+    private sealed record PageCase(string? Path, string Zh, string En, string? TestId = null, int Status = 200);
 
     private static readonly Dictionary<string, PageCase> Cases = new()
     {
@@ -17,7 +18,12 @@ public abstract class PageTests(BrowserApp app, string culture)
         ["parks"] = new("/parks", "园区", "Parks", "park-link"),
         ["park-dongchuan"] = new("/parks/dongchuan", "东川工业园区", "Dongchuan Industrial Park", "figure-tile"),
         ["park-nanchuan"] = new("/parks/nanchuan", "南川工业园区", "Nanchuan Industrial Park", "park-empty"),
-        ["park-unknown"] = new("/parks/unknown", "找不到该园区", "Park not found"),
+        ["park-unknown"] = new("/parks/unknown", "找不到该园区", "Park not found", "status-text", 404),
+        ["indicator-unknown"] = new("/indicators/unknown", "找不到该指标", "Indicator not found", "status-text", 404),
+        ["source-unknown"] = new("/sources/99999", "找不到该报道", "Article not found", "status-text", 404),
+        ["plan-unknown"] = new("/plans/fyp99", "找不到该五年规划", "Five-year plan not found", "status-text", 404),
+        ["figure-unknown"] = new("/figures/99999999", "找不到该数据", "Figure not found", "status-text", 404),
+        ["briefing"] = new("/parks/dongchuan/briefing", "东川工业园区", "Dongchuan Industrial Park", "briefing-figure"),
         ["indicators"] = new("/indicators", "指标", "Indicators", "indicator-link"),
         ["indicator"] = new("/indicators/industrial_output_above_scale", "规模以上工业总产值", "Gross industrial output (above designated size)", "chart"),
         ["compare"] = new("/compare", "园区对比", "Compare parks", "chart"),
@@ -37,7 +43,8 @@ public abstract class PageTests(BrowserApp app, string culture)
         var page = Cases[name];
         await using var session = await app.OpenAsync(culture);
 
-        await session.GotoAsync(page.Path ?? $"/sources/{await app.FirstSourceIdAsync()}");
+        var response = await session.Page.GotoAsync(page.Path ?? $"/sources/{await app.FirstSourceIdAsync()}");
+        Assert.Equal(page.Status, response!.Status);
 
         var shell = new AppShell(session.Page, culture);
         await Expect(shell.HeadingNamed(Ui.Pick(culture, page.Zh, page.En))).ToBeVisibleAsync();
@@ -47,7 +54,7 @@ public abstract class PageTests(BrowserApp app, string culture)
         if (page.TestId is { } testId) await Expect(session.Page.GetByTestId(testId).First).ToBeVisibleAsync();
         await session.WaitForChartsAsync();
         await session.ScreenshotAsync($"{name}.{culture}");
-        session.AssertNoConsoleErrors();
+        session.AssertNoConsoleErrorsBut(page.Status);
     }
 }
 

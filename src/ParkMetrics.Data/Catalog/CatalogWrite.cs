@@ -41,7 +41,7 @@ internal static class CatalogWrite
         {
             return CatalogResult.Invalid(inUse);
         }
-        catalog.Invalidate();
+        await catalog.InvalidateAsync(CancellationToken.None);
         return saved();
     }
 

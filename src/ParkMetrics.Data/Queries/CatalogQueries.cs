@@ -23,6 +23,9 @@ public sealed class CatalogQueries(ReadContexts contexts, QueryCache cache)
     /// <summary>Forgets every cached read, after figures, parks, enterprises or sources change.</summary>
     public void Invalidate() => cache.Invalidate();
 
+    /// <summary>Forgets every cached read and waits until the listeners (the output cache) have forgotten theirs.</summary>
+    public Task InvalidateAsync(CancellationToken ct = default) => cache.InvalidateAsync(ct);
+
     public Task<IReadOnlyList<ParkSummary>> ParksAsync(CancellationToken ct = default) => cache.GetAsync("catalog:parks", () => LoadParksAsync(ct));
 
     private async Task<IReadOnlyList<ParkSummary>> LoadParksAsync(CancellationToken ct)

@@ -3,6 +3,9 @@ using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Data.Queries;
 
+/// <summary>A period of one indicator that two or more parks report for themselves, and which parks.</summary>
+public sealed record ComparablePeriod(string IndicatorCode, PeriodKind Kind, DateOnly Start, DateOnly End, IReadOnlyList<string> ParkCodes);
+
 /// <summary>Reads figures for the dashboard's pages: no tracking, projected straight into <see cref="Figure"/>.</summary>
 public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
 {
@@ -53,6 +56,37 @@ public sealed class FigureQueries(ReadContexts contexts, QueryCache cache)
         CancellationToken ct = default) =>
         cache.GetAsync($"figures:headlines:{string.Join(',', parkCodes)}:{string.Join(',', indicatorCodes)}",
             () => ListAsync(o => parkCodes.Contains(o.Park.Code) && indicatorCodes.Contains(o.Indicator.Code) && o.EnterpriseId == null, ct));
+
+    /// <summary>The data's version, read with one cheap query (see <see cref="DataVersion"/>): it moves with every write, in any process.</summary>
+    public async Task<DataVersion> VersionAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await DataVersion.ReadAsync(db, ct);
+    }
+
+    /// <summary>One figure, for its permalink page; null when there is none (or it was deleted).</summary>
+    public async Task<Figure?> ByIdAsync(long id, CancellationToken ct = default) =>
+        await cache.GetAsync($"figures:id:{id}", () => ListAsync(o => o.Id == id, ct)) is [var figure, ..] ? figure : null;
+
+    /// <summary>
+    /// The indicator × period pairs that at least two parks report for themselves (forecasts aside), with those parks:
+    /// what the compare page can honestly offer. Read once a minute at most, through the chart index.
+    /// </summary>
+    public Task<IReadOnlyList<ComparablePeriod>> ComparablePeriodsAsync(CancellationToken ct = default) =>
+        cache.GetAsync("figures:comparable-periods", async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var rows = await db.Observations.AsNoTracking()
+                .Where(o => o.EnterpriseId == null && o.Qualifier != Qualifier.Forecast)
+                .Select(o => new { Indicator = o.Indicator.Code, o.PeriodKind, o.PeriodStart, o.PeriodEnd, Park = o.Park.Code })
+                .Distinct()
+                .ToListAsync(ct);
+            return (IReadOnlyList<ComparablePeriod>)[.. rows
+                .GroupBy(r => (r.Indicator, r.PeriodKind, r.PeriodStart, r.PeriodEnd))
+                .Where(g => g.Count() >= 2)
+                .Select(g => new ComparablePeriod(g.Key.Indicator, g.Key.PeriodKind, g.Key.PeriodStart, g.Key.PeriodEnd, [.. g.Select(r => r.Park).Order(StringComparer.Ordinal)]))
+                .OrderBy(p => p.IndicatorCode, StringComparer.Ordinal).ThenByDescending(p => p.End).ThenBy(p => p.Start)];
+        });
 
     private async Task<IReadOnlyList<Figure>> ListAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> filter, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ namespace ParkMetrics.Data.Writing;
 /// with one natural key (<see cref="FigureKey"/>) and one set of rules (<see cref="FigureRules"/>): a quote stands in its
 /// source's text where that is known; a retired source takes no new figures; a seed or a bulk import keeps a figure an
 /// admin entered, corrected or deleted, and says so; every change gets an audit entry naming its source and its origin,
-/// in the same transaction; the read cache is invalidated after each commit (the console has no cache).
+/// in the same transaction; the read cache and the pages cached from it are invalidated after each commit (the console
+/// has neither: a running app notices its writes by the data version).
 /// </summary>
 public sealed partial class FigureWriter(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache? cache = null)
 {
@@ -149,7 +150,8 @@ public sealed partial class FigureWriter(IDbContextFactory<ParkMetricsDbContext>
     private async Task CommitAsync(IDbContextTransaction tx, CancellationToken ct)
     {
         await tx.CommitAsync(ct);
-        cache?.Invalidate();
+        // Committed: the caches must forget the old figures even if the caller has given up meanwhile.
+        if (cache is not null) await cache.InvalidateAsync(CancellationToken.None);
     }
 
     /// <summary>Another write got in first: a figure with the same key was inserted, or the one read was changed.</summary>

@@ -47,7 +47,15 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<Features.Intake.IntakeService>();
         builder.Services.AddSingleton<UnitEditor>();
         builder.Services.AddSingleton<ParkEditor>();
-        builder.Services.AddScoped(services => new Features.Figures.ProvenanceService(services.GetRequiredService<CatalogQueries>().SourceTextAsync));
+        builder.Services.AddScoped<Features.Figures.DialogIds>();
+        builder.Services.AddSingleton<Features.Overview.OverviewService>();
+        builder.Services.AddSingleton<Features.Parks.ParkService>();
+        builder.Services.AddSingleton<Features.Parks.BriefingService>();
+        builder.Services.AddSingleton<Features.Indicators.IndicatorService>();
+        builder.Services.AddSingleton<Features.Compare.CompareService>();
+        builder.Services.AddSingleton<Features.Plans.PlanService>();
+        builder.Services.AddSingleton<Features.Sources.SourceService>();
+        builder.Services.AddSingleton<Features.FigurePages.FigureService>();
         return builder;
     }
 }

@@ -50,6 +50,7 @@ public static class ServiceDefaults
         // Pages get a page for 403, 404 and the rest; the API keeps its own bodies (ProblemDetails or none).
         app.UseWhen(ctx => !IsApi(ctx),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        app.UseParkMetricsRequestChecks();
         // Routing after the status code pages, so that a re-executed request finds the status page's endpoint.
         app.UseRouting();
         app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diag, _) => diag.Set("Culture", CultureInfo.CurrentUICulture.Name));
@@ -59,6 +60,8 @@ public static class ServiceDefaults
         app.UseParkMetricsExportLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: a site that requires a sign-in to view serves no cached page to anyone signed out.
+        app.UseParkMetricsPageCache();
         app.UseAntiforgery();
         return app;
     }

@@ -51,7 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// A new browser context (its own cookies) in <paramref name="culture"/>, with one page at the given viewport, on the
     /// shared app or on <paramref name="own"/>.
     /// </summary>
-    public async Task<BrowserSession> OpenAsync(string culture = Ui.Zh, int width = 1366, int height = 768, KestrelApp? own = null)
+    public async Task<BrowserSession> OpenAsync(string culture = Ui.Zh, int width = 1366, int height = 768, KestrelApp? own = null, bool javaScript = true)
     {
         var baseUrl = own?.BaseUrl ?? BaseUrl;
         var context = await browser!.NewContextAsync(new()
@@ -59,6 +59,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = baseUrl,
             ViewportSize = new() { Width = width, Height = height },
             Locale = culture,
+            JavaScriptEnabled = javaScript,
         });
         if (culture != Ui.Zh)
         {

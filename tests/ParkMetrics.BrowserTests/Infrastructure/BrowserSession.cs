@@ -4,8 +4,9 @@ using ParkMetrics.Testing;
 namespace ParkMetrics.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One browser context and page. It records console errors and uncaught exceptions, and knows when a page has become
-/// interactive: Blazor Server prerenders, then a circuit opens on a WebSocket and sends its first render batch.
+/// One browser context and page. It records console errors and uncaught exceptions, and knows when a page is ready:
+/// a read page once loaded (it is rendered on the server without a circuit, its charts drawn by a module); an admin
+/// page once interactive (Blazor Server prerenders, then a circuit opens on a WebSocket and sends its first render batch).
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -48,28 +49,51 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(IBrowserContext context) => new(context, await context.NewPageAsync());
 
-    /// <summary>Loads <paramref name="path"/> and waits until its circuit has rendered interactively.</summary>
+    /// <summary>Loads <paramref name="path"/> and waits until it is ready (an admin page: until its circuit has rendered).</summary>
     public Task GotoAsync(string path) => LoadsNewCircuitAsync(() => Page.GotoAsync(path));
 
     public Task ReloadAsync() => LoadsNewCircuitAsync(() => Page.ReloadAsync());
 
-    /// <summary>Runs <paramref name="action"/>, which loads a new document (a reload, a server redirect), and waits for its circuit.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/>, which loads a new document (a reload, a server redirect, a link), and waits until
+    /// it has loaded and, when it is interactive, for its circuit.
+    /// </summary>
     public async Task LoadsNewCircuitAsync(Func<Task> action)
     {
         int before;
         lock (gate) before = circuits.Count;
+        var url = Page.Url;
+        // A mark on the old document: gone once a new document has loaded (a reload of the same address too).
+        try { await Page.EvaluateAsync("() => { window.__oldDocument = true; }"); } catch (PlaywrightException) { }
         await action();
         var deadline = DateTime.UtcNow + CircuitTimeout;
-        TaskCompletionSource? circuit = null;
-        while (circuit is null)
+        while (true)
         {
+            TaskCompletionSource? circuit;
             lock (gate) circuit = circuits.Count > before ? circuits[^1] : null;
-            if (circuit is not null) break;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No Blazor circuit opened for {Page.Url}.");
+            if (circuit is not null)
+            {
+                await circuit.Task.WaitAsync(deadline - DateTime.UtcNow);
+                return;
+            }
+            try
+            {
+                var loaded = await Page.EvaluateAsync<bool>("() => document.readyState === 'complete' && !window.__oldDocument");
+                var moved = Page.Url != url && await Page.EvaluateAsync<bool>("() => document.readyState === 'complete'");
+                // A read page has no circuit to wait for; an admin page's circuit opens after its load.
+                if ((loaded || moved) && !IsInteractive(Page.Url)) return;
+            }
+            catch (PlaywrightException)
+            {
+                // The context was destroyed by the navigation: ask again on the new document.
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{Page.Url} did not load (or opened no Blazor circuit).");
             await Task.Delay(25);
         }
-        await circuit.Task.WaitAsync(deadline - DateTime.UtcNow);
     }
+
+    /// <summary>The admin pages are interactive (Blazor Server); every other page is rendered on the server without a circuit.</summary>
+    public static bool IsInteractive(string url) => new Uri(url).AbsolutePath.StartsWith("/admin", StringComparison.Ordinal);
 
     /// <summary>Waits until every visible chart canvas of the page shows ink: Chart.js draws only once the circuit runs.</summary>
     public async Task WaitForChartsAsync()
@@ -89,6 +113,13 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public void AssertNoConsoleErrors() => Assert.True(ConsoleErrors.Count == 0, string.Join(Environment.NewLine, ConsoleErrors));
+
+    /// <summary>No error but the browser's note that the page itself answered <paramref name="status"/> (a 404 page, as meant).</summary>
+    public void AssertNoConsoleErrorsBut(int status)
+    {
+        var others = ConsoleErrors.Where(e => !e.Contains($"the server responded with a status of {status}", StringComparison.Ordinal)).ToList();
+        Assert.True(others.Count == 0, string.Join(Environment.NewLine, others));
+    }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }

@@ -12,7 +12,8 @@ public sealed class ChartCard(ILocator root)
 
     public ILocator TableButton => root.GetByTestId("show-table");
 
-    public ILocator Table => root.GetByRole(AriaRole.Table);
+    /// <summary>The chart's table: shown without script or after “Table”, hidden (but in the page) otherwise.</summary>
+    public ILocator Table => root.Locator(".chart-table table");
 
     /// <summary>Pixels of the canvas that are neither transparent nor white.</summary>
     public Task<int> InkAsync() => Canvas.EvaluateAsync<int>(Scripts.CanvasInk);

@@ -16,8 +16,8 @@ public static class Ui
 
     /// <summary>The navigation's links, in order.</summary>
     public static IReadOnlyList<string> Navigation(string culture) => culture == Zh
-        ? ["总览", "园区", "指标", "对比", "五年规划", "来源"]
-        : ["Overview", "Parks", "Indicators", "Compare", "Five-year plans", "Sources"];
+        ? ["总览", "园区", "指标", "对比", "五年规划", "来源", "数据核对"]
+        : ["Overview", "Parks", "Indicators", "Compare", "Five-year plans", "Sources", "Consistency"];
 
     /// <summary>The label of the language button: the other language.</summary>
     public static string OtherLanguage(string culture) => Pick(culture, "English", "中文");

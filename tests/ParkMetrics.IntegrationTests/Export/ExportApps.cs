@@ -1,3 +1,4 @@
+using ParkMetrics.Benchmarks.Synthetic;
 using Npgsql;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Seeding;

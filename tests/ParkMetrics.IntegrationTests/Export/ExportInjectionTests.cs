@@ -134,9 +134,7 @@ public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture
     public async Task ExportWorkbook_EveryRow_MatchesTheDatabase()
     {
         var stored = await StoredRow.ReadAsync(app.ConnectionString);
-        var words = new ParkMetrics.Web.Features.Export.ExportWords(
-            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ParkMetrics.Web.SharedResource>>(app.App.Services),
-            ParkMetrics.Web.Features.Export.ExportRequest.Chinese);
+        var words = new ParkMetrics.Web.Features.Export.ExportWords(ParkMetrics.Web.Features.Export.ExportRequest.Chinese);
 
         var workbook = new ReadWorkbook(await app.Client.GetByteArrayAsync("/api/observations.xlsx", TestContext.Current.CancellationToken));
 

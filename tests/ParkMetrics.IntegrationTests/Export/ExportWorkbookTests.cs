@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.Web;
 using ParkMetrics.Web.Features.Export;
 
 namespace ParkMetrics.IntegrationTests.Export;
@@ -23,8 +20,7 @@ public sealed class ExportWorkbookTests(SeededExportApp app)
         return (response, new ReadWorkbook(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
     }
 
-    private ExportWords Words(bool zh) =>
-        new(app.App.Services.GetRequiredService<IStringLocalizer<SharedResource>>(), zh ? ExportRequest.Chinese : ExportRequest.English);
+    private static ExportWords Words(bool zh) => new(zh ? ExportRequest.Chinese : ExportRequest.English);
 
     [Theory]
     [InlineData("", true)]

@@ -1,11 +1,12 @@
 using Npgsql;
+using ParkMetrics.Benchmarks.Synthetic;
 using ParkMetrics.Data.Seeding;
 using ParkMetrics.IntegrationTests.Infrastructure;
 using ParkMetrics.Testing;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
-/// <summary><c>ParkMetrics.Import synth</c>'s generator over the real seed: exactly K figures, the same for the same seed, repeatable.</summary>
+/// <summary><c>ParkMetrics.Benchmarks synth</c>'s generator over the real seed: exactly K figures, the same for the same seed, repeatable.</summary>
 public sealed class SyntheticDataTests(MigratedDatabase database) : DatabaseTest(database), IClassFixture<MigratedDatabase>
 {
     private static readonly SyntheticOptions Small = new(Parks: 4, Years: 6, Observations: 3_000, Seed: 7);

@@ -1,3 +1,4 @@
+using ParkMetrics.Benchmarks.Synthetic;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -152,7 +152,7 @@ public sealed class FigureChartsTests
 
         var charts = FigureCharts.ComparableBars([.. figures, target], FigureText.Name);
 
-        Assert.All(charts, c => Assert.NotEqual(PeriodKind.Target, c.Sample.PeriodKind));
+        Assert.All(charts, c => Assert.All(c.Figures, f => Assert.NotEqual(PeriodKind.Target, f.PeriodKind)));
         Assert.All(charts, c => Assert.Single(c.Spec.Series));
         Assert.Contains(charts, c => c.Spec.Series[0].Notes!.Contains("93.3亿元")); // 累计实现财政预算收入93.3亿元
     }

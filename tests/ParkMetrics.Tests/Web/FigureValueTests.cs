@@ -1,4 +1,6 @@
 using Bunit;
+using ParkMetrics.Data.Checks;
+using ParkMetrics.Tests.Checks;
 using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.Tests.Web;
@@ -40,15 +42,63 @@ public sealed class FigureValueTests : ComponentTest
         Assert.Equal(TestCulture.Pick(culture, "查看来源", "Show source"), button.QuerySelector(".visually-hidden")!.TextContent);
     }
 
+    /// <summary>The dialog is in the page's HTML and the button opens it by itself (command="show-modal"): no circuit, no script needed.</summary>
     [Fact]
-    public void Click_FigureValue_OpensItsProvenance()
+    public void Render_FigureValue_ButtonOpensItsOwnDialogHoldingTheQuote()
     {
         using var _ = TestCulture.Use("zh-CN");
         var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
         var cut = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
 
-        cut.Find("button").Click();
+        var button = cut.Find("button[data-testid=figure-value]");
+        Assert.Equal("show-modal", button.GetAttribute("command"));
+        var dialog = cut.Find("dialog");
+        Assert.Equal(dialog.Id, button.GetAttribute("commandfor"));
+        Assert.Equal(FigureText.Unwrapped(figure.Quote), dialog.QuerySelector("[data-testid=provenance-quote]")!.TextContent.Trim());
+        Assert.Null(dialog.GetAttribute("open"));
+    }
 
-        Assert.Same(figure, Provenance.Current);
+    /// <summary>A figure in a tile and in a table row: the page carries its quote once, and both buttons open it.</summary>
+    [Fact]
+    public void Render_SameFigureTwice_BothButtonsOpenOneDialog()
+    {
+        var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
+        var first = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
+        var second = Render<FigureValue>(p => p.Add(c => c.Figure, figure));
+
+        Assert.Empty(second.FindAll("dialog"));
+        Assert.Equal(first.Find("dialog").Id, second.Find("button").GetAttribute("commandfor"));
+    }
+
+    /// <summary>东川's 十四五 investment of 157亿元 is 18亿元 more than its two components: its value carries a mark leading to the finding.</summary>
+    [Theory]
+    [MemberData(nameof(TestCulture.Both), MemberType = typeof(TestCulture))]
+    public void Render_FigureInAFinding_CarriesAMarkLinkingToTheFinding(string culture)
+    {
+        using var _ = TestCulture.Use(culture);
+        var figure = SeedFigures.Find("dongchuan", "fixed_asset_investment", "plan_cumulative", "2021-01-01");
+        var finding = Assert.Single(SeedChecks.Findings, f => f.Rule == CheckRule.Components
+            && f.Figures.Any(x => x.Role == FigureRole.Total && x.Figure.IndicatorCode == "fixed_asset_investment"));
+        Findings[figure.Id] = [finding];
+
+        var cut = RenderWithContext<FigureValue>(p => p.Add(c => c.Figure, figure));
+
+        var mark = cut.Find("a[data-testid=figure-check-mark]");
+        Assert.Equal($"checks?park=dongchuan&rule=components&finding={finding.Key}#finding-{finding.Key}", mark.GetAttribute("href"));
+        Assert.Equal("contradiction", mark.GetAttribute("data-severity"));
+        Assert.Equal(finding.Sentence(culture == "zh-CN"), mark.GetAttribute("title"));
+        Assert.Equal(TestCulture.Pick(culture, "数据核对：矛盾（共 1 项）", "Consistency check: Contradiction (findings: 1)"),
+            mark.QuerySelector(".visually-hidden")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_FigureInNoFinding_CarriesNoMark()
+    {
+        var figure = SeedFigures.Find("dongchuan", "fixed_asset_investment", "plan_cumulative", "2021-01-01");
+        Findings[figure.Id + 1] = [SeedChecks.Findings[0]];
+
+        var cut = RenderWithContext<FigureValue>(p => p.Add(c => c.Figure, figure));
+
+        Assert.Empty(cut.FindAll("[data-testid=figure-check-mark]"));
     }
 }

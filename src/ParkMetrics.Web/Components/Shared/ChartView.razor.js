@@ -1,5 +1,6 @@
-// Chart.js 4 (loaded globally from wwwroot/lib/chart.umd.min.js) behind three functions the Blazor component calls.
-// The chart of a canvas is kept in a WeakMap so that render() updates it and destroy() frees it.
+// Chart.js 4 (loaded globally from wwwroot/lib/chart.umd.min.js) drawing the charts of a server-rendered page: each
+// <canvas data-chart="…"> holds its spec (ChartSpec.cs). The chart of a canvas is kept in a WeakMap so that a canvas
+// is drawn once, and destroyed charts free their memory with the canvas.
 const charts = new WeakMap();
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -18,6 +19,55 @@ const whiteBackground = {
     }
 };
 
+// Each bar of a horizontal bar chart carries its value as printed, so that a short bar beside a long one still reads.
+const barLabels = {
+    id: 'barLabels',
+    afterDatasetsDraw(chart) {
+        if (chart.config.type !== 'bar' || chart.options.indexAxis !== 'y') return;
+        const { ctx } = chart;
+        ctx.save();
+        ctx.font = '11px system-ui, sans-serif';
+        ctx.fillStyle = '#212529';
+        ctx.textBaseline = 'middle';
+        chart.data.datasets.forEach((dataset, i) => {
+            const meta = chart.getDatasetMeta(i);
+            if (meta.hidden) return;
+            meta.data.forEach((bar, j) => {
+                const value = dataset.data[j];
+                if (value === null || value === undefined) return;
+                const text = (dataset.notes && dataset.notes[j]) ?? String(value);
+                const width = ctx.measureText(text).width;
+                const inside = bar.x + 4 + width > chart.chartArea.right;
+                ctx.fillStyle = inside ? '#ffffff' : '#212529';
+                ctx.textAlign = inside ? 'right' : 'left';
+                ctx.fillText(text, inside ? bar.x - 4 : bar.x + 4, bar.y);
+            });
+        });
+        ctx.restore();
+    }
+};
+
+// Forecasts and targets as bars: diagonal hatching in the series' colour on white, never a solid actual bar.
+function hatch(color) {
+    const size = 8;
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = size;
+    const ctx = tile.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(0, size);
+    ctx.lineTo(size, 0);
+    ctx.moveTo(-size / 2, size / 2);
+    ctx.lineTo(size / 2, -size / 2);
+    ctx.moveTo(size / 2, size * 1.5);
+    ctx.lineTo(size * 1.5, size / 2);
+    ctx.stroke();
+    return ctx.createPattern(tile, 'repeat');
+}
+
 function toConfig(spec) {
     const kind = spec.kind;
     const type = kind === 'doughnut' ? 'doughnut' : kind === 'line' ? 'line' : 'bar';
@@ -27,9 +77,10 @@ function toConfig(spec) {
             label: s.label,
             data: s.values,
             notes: s.notes,
+            bridge: s.bridgeIndex,
             borderColor: kind === 'doughnut' ? '#ffffff' : color,
             backgroundColor: kind === 'doughnut' ? s.values.map((_, i) => palette[i % palette.length])
-                : s.dashed ? 'rgba(255,255,255,0)' : kind === 'line' ? color : color + 'cc',
+                : s.dashed ? (type === 'bar' ? hatch(color) : 'rgba(255,255,255,0)') : kind === 'line' ? color : color + 'cc',
             borderWidth: kind === 'line' ? 2 : s.dashed ? 2 : 1,
             pointStyle: markers[s.colorIndex % markers.length],
             pointRadius: 4,
@@ -40,7 +91,8 @@ function toConfig(spec) {
         if (s.dashed) {
             dataset.borderDash = [6, 4];
             dataset.pointBackgroundColor = '#ffffff';
-            dataset.pointRadius = 5;
+            dataset.pointRadius = s.values.map((_, i) => i === s.bridgeIndex ? 0 : 5);
+            dataset.pointHitRadius = s.values.map((_, i) => i === s.bridgeIndex ? 0 : 5);
         }
         if (kind === 'stackedBar') dataset.stack = 'stack';
         return dataset;
@@ -51,8 +103,9 @@ function toConfig(spec) {
         animation: false,
         indexAxis: spec.horizontal ? 'y' : 'x',
         plugins: {
-            legend: { display: datasets.length > 1 || type === 'doughnut', position: 'bottom', labels: { usePointStyle: true } },
+            legend: { display: datasets.length > 1 || type === 'doughnut', position: 'bottom', labels: { usePointStyle: type !== 'bar' } },
             tooltip: {
+                filter: item => item.dataIndex !== item.dataset.bridge,
                 callbacks: {
                     label: ctx => {
                         const note = ctx.dataset.notes && ctx.dataset.notes[ctx.dataIndex];
@@ -65,35 +118,35 @@ function toConfig(spec) {
     if (type !== 'doughnut') {
         const valueAxis = spec.horizontal ? 'x' : 'y';
         options.scales = {
-            [valueAxis]: { beginAtZero: true, stacked: kind === 'stackedBar', title: { display: !!spec.valueAxisTitle, text: spec.valueAxisTitle ?? '' } },
+            [valueAxis]: { beginAtZero: true, stacked: kind === 'stackedBar', grace: spec.horizontal ? '15%' : 0,
+                title: { display: !!spec.valueAxisTitle, text: spec.valueAxisTitle ?? '' } },
             [valueAxis === 'x' ? 'y' : 'x']: {
                 stacked: kind === 'stackedBar',
                 ticks: {
                     autoSkip: !spec.horizontal,
-                    // Long indicator names on a narrow screen: the tooltip and the table view keep the full text.
+                    // Long indicator names in a narrow chart: the tooltip and the table view keep the full text.
                     callback(value) {
                         const label = this.getLabelForValue(value);
-                        const max = window.innerWidth < 576 ? 10 : 24;
+                        const width = this.chart.width;
+                        const max = width < 360 ? 8 : width < 576 ? 12 : 24;
                         return typeof label === 'string' && label.length > max ? label.slice(0, max - 1) + '…' : label;
                     }
                 }
             }
         };
     }
-    return { type, data: { labels: spec.labels, datasets }, options, plugins: [whiteBackground] };
+    return { type, data: { labels: spec.labels, datasets }, options, plugins: [whiteBackground, barLabels] };
 }
 
-export function render(canvas, spec) {
-    const existing = charts.get(canvas);
-    const config = toConfig(spec);
-    if (existing && existing.config.type === config.type) {
-        existing.data = config.data;
-        existing.options = config.options;
-        existing.update();
-        return;
-    }
-    existing?.destroy();
-    charts.set(canvas, new window.Chart(canvas, config));
+/**
+ * Draws the chart of a canvas from its data-chart attribute. Again after an enhanced navigation: Blazor keeps a canvas
+ * element where the new page has one in the same place, but resets the attributes Chart.js had set on it.
+ */
+export function render(canvas) {
+    if (!window.Chart) return;
+    charts.get(canvas)?.destroy();
+    const spec = JSON.parse(canvas.dataset.chart);
+    charts.set(canvas, new window.Chart(canvas, toConfig(spec)));
 }
 
 export function destroy(canvas) {
@@ -101,9 +154,58 @@ export function destroy(canvas) {
     charts.delete(canvas);
 }
 
-export function downloadPng(canvas, fileName) {
+/** Lets every chart fit the paper's width before printing, and the screen's after. */
+export function resizeAll() {
+    document.querySelectorAll('canvas[data-chart]').forEach(canvas => charts.get(canvas)?.resize());
+}
+
+function wrap(ctx, text, maxWidth) {
+    const lines = [];
+    let line = '';
+    for (const ch of Array.from(text)) {
+        if (ctx.measureText(line + ch).width > maxWidth && line) { lines.push(line); line = ch.trimStart(); }
+        else line += ch;
+    }
+    if (line) lines.push(line);
+    return lines;
+}
+
+/**
+ * The chart as a PNG that stands on its own: its title above, and below it the unit, the period, the sources and
+ * where it came from (the canvas's data-image attribute).
+ */
+export function downloadPng(canvas) {
+    const image = JSON.parse(canvas.dataset.image);
+    const scale = 2;
+    const width = Math.max(canvas.clientWidth, 480);
+    const pad = 16;
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.font = '600 16px system-ui, sans-serif';
+    const titleLines = wrap(probe, image.title, width - 2 * pad);
+    probe.font = '12px system-ui, sans-serif';
+    const footLines = image.lines.flatMap(l => wrap(probe, l, width - 2 * pad));
+    const chartHeight = canvas.clientHeight * (width / canvas.clientWidth);
+    const height = pad + titleLines.length * 22 + 8 + chartHeight + 8 + footLines.length * 17 + pad;
+    const out = document.createElement('canvas');
+    out.width = width * scale;
+    out.height = height * scale;
+    const ctx = out.getContext('2d');
+    ctx.scale(scale, scale);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#212529';
+    ctx.textBaseline = 'top';
+    ctx.font = '600 16px system-ui, sans-serif';
+    let y = pad;
+    for (const l of titleLines) { ctx.fillText(l, pad, y); y += 22; }
+    y += 8;
+    ctx.drawImage(canvas, 0, y, width, chartHeight);
+    y += chartHeight + 8;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = '#495057';
+    for (const l of footLines) { ctx.fillText(l, pad, y); y += 17; }
     const link = document.createElement('a');
-    link.href = canvas.toDataURL('image/png');
-    link.download = fileName;
+    link.href = out.toDataURL('image/png');
+    link.download = image.fileName;
     link.click();
 }

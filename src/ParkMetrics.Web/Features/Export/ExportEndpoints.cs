@@ -35,7 +35,7 @@ public static partial class ExportEndpoints
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, StatusCodeHttpResult>> CsvAsync(
-        [AsParameters] CsvParameters parameters, ExportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext http, ILoggerFactory loggers,
+        [AsParameters] CsvParameters parameters, ExportQueries queries, HttpContext http, ILoggerFactory loggers,
         CancellationToken ct)
     {
         var (request, problem) = await CheckAsync(parameters, queries, ct);
@@ -43,14 +43,14 @@ public static partial class ExportEndpoints
         var reader = await OpenAsync(queries, request!, http, ct);
         if (ConditionalGet.IsNotModified(http, reader.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         var layout = request!.Format == ExportFormat.WideForm ? await LayoutAsync(reader, request, ct) : null;
-        http.Response.Headers.ContentDisposition = ExportFileName.ContentDisposition(request, new ExportWords(localizer, request.Culture), "csv");
+        http.Response.Headers.ContentDisposition = ExportFileName.ContentDisposition(request, new ExportWords(request.Culture), "csv");
         return TypedResults.Stream(body => StreamAsync(loggers, "CSV", request, () => layout is null
             ? ExportCsv.WriteLongAsync(body, request, reader.RowsAsync(ct), ct)
             : ExportCsv.WriteWideAsync(body, request, layout, reader.RowsAsync(ct), ct), ct), "text/csv; charset=utf-8");
     }
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem, StatusCodeHttpResult>> WorkbookAsync(
-        [AsParameters] ExportParameters parameters, ExportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext http, ILoggerFactory loggers,
+        [AsParameters] ExportParameters parameters, ExportQueries queries, HttpContext http, ILoggerFactory loggers,
         TimeProvider clock, CancellationToken ct)
     {
         var catalog = await queries.CatalogAsync(ct);
@@ -59,7 +59,7 @@ public static partial class ExportEndpoints
         var reader = await OpenAsync(queries, request!, http, ct);
         if (ConditionalGet.IsNotModified(http, reader.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         var layout = request!.Format == ExportFormat.WideForm ? await LayoutAsync(reader, request, ct) : null;
-        var words = new ExportWords(localizer, request.Culture);
+        var words = new ExportWords(request.Culture);
         http.Response.Headers.ContentDisposition = ExportFileName.ContentDisposition(request, words, "xlsx");
         var source = new WorkbookSource(request, reader, layout, words, DateTimeOffset.UtcNow, http.Response.Headers.ETag.ToString(),
             http.Request.Path + http.Request.QueryString, catalog);

@@ -81,16 +81,7 @@ public sealed class PeriodLabels(CultureInfo culture)
     {
         var key = (kind, start, end, planZh, planEn);
         if (cache.TryGetValue(key, out var label)) return label;
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture; // FigureText reads the UI culture
-        try
-        {
-            label = FigureText.Period(kind, start, end, planZh, planEn);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        label = FigureText.Period(kind, start, end, planZh, planEn, culture);
         if (cache.Count < MaxCached) cache[key] = label;
         return label;
     }

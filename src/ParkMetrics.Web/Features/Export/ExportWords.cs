@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 using ParkMetrics.Data.Entities;
 
 namespace ParkMetrics.Web.Features.Export;
@@ -10,34 +9,18 @@ namespace ParkMetrics.Web.Features.Export;
 /// </summary>
 public sealed class ExportWords
 {
-    private readonly IStringLocalizer localizer;
     private readonly CultureInfo culture;
     private readonly Dictionary<PeriodKind, string> kinds;
     private readonly Dictionary<Qualifier, string> qualifiers;
 
-    public ExportWords(IStringLocalizer<SharedResource> localizer, CultureInfo culture)
+    public ExportWords(CultureInfo culture)
     {
-        (this.localizer, this.culture) = (localizer, culture);
+        this.culture = culture;
         kinds = Enum.GetValues<PeriodKind>().ToDictionary(k => k, k => this["PeriodKind_" + k]);
         qualifiers = Enum.GetValues<Qualifier>().ToDictionary(q => q, q => this["Qualifier_" + q]);
     }
 
-    public string this[string key]
-    {
-        get
-        {
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture; // the localizer reads the UI culture
-            try
-            {
-                return localizer[key];
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
-        }
-    }
+    public string this[string key] => Localization.Words.Get(key, culture);
 
     public string Kind(PeriodKind kind) => kinds[kind];
 

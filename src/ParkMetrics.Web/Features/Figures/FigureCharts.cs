@@ -5,8 +5,8 @@ using ParkMetrics.Web.Components.Shared;
 
 namespace ParkMetrics.Web.Features.Figures;
 
-/// <summary>A chart with its title, built only from figures that may honestly share an axis.</summary>
-public sealed record FigureChart(string Title, ChartSpec Spec, string FileName);
+/// <summary>A chart with its title, built only from figures that may honestly share an axis, and the export of exactly its figures.</summary>
+public sealed record FigureChart(string Title, ChartSpec Spec, string FileName, string? CsvUrl = null);
 
 /// <summary>
 /// Turns figures into charts without mixing what is not comparable: a yearly line holds only calendar years, with
@@ -45,42 +45,91 @@ public static class FigureCharts
             if (actual.Count > 0) series.Add(Line(group.Key, actual, years, scale, dashed: false, color));
             if (forecast.Count > 0)
             {
+                // The dashed line starts at the last actual year, whose figure stays the actual's: a bridge, not a forecast.
                 var lastActual = actual.Where(a => a.End.Year < forecast.Min(x => x.End.Year)).MaxBy(a => a.End.Year);
-                series.Add(Line($"{group.Key} · {Text("Forecast")}", lastActual is null ? forecast : [lastActual, .. forecast], years, scale, dashed: true, color));
+                var line = Line($"{group.Key} · {Text("Forecast")}", lastActual is null ? forecast : [lastActual, .. forecast], years, scale, dashed: true, color);
+                series.Add(lastActual is null ? line : line with { BridgeIndex = years.IndexOf(lastActual.End.Year) });
             }
             if (target.Count > 0) series.Add(Line($"{group.Key} · {Text("Target")}", target, years, scale, dashed: true, color));
         }
-        return new ChartSpec(ChartKind.Line, [.. years.Select(y => Zh ? $"{y}年" : y.ToString(CultureInfo.InvariantCulture))], series, scale.Title);
+        return new ChartSpec(ChartKind.Line, [.. years.Select(y => Zh ? $"{y}年" : y.ToString(CultureInfo.InvariantCulture))], series, scale.Title)
+        {
+            Period = Zh ? $"{years[0]}年—{years[^1]}年" : $"{years[0]}–{years[^1]}",
+            Sources = SourcesOf(yearly),
+        };
     }
 
+    /// <summary>The figures <see cref="YearSeries"/> draws of <paramref name="figures"/>.</summary>
+    public static IReadOnlyList<Figure> YearSeriesFigures(IEnumerable<Figure> figures) => [.. figures.Where(IsYearly)];
+
+    private static IReadOnlyList<string> SourcesOf(IEnumerable<Figure> figures) => [.. figures.Select(f => f.SourceTitle).Distinct()];
+
+    /// <summary>Values further apart than this do not share an axis: the small ones would be invisible slivers.</summary>
+    public const decimal MaxScaleRatio = 20;
+
+    /// <summary>The word a unit counts in, without its 万/亿 (万片 and 片 count pieces, 万瓶 bottles): things of different words never share an axis.</summary>
+    public static string Counted(string reportedUnit) => reportedUnit.TrimStart('万', '亿', '千', '百');
+
     /// <summary>
-    /// Bars for figures that share measure, unit and period exactly, labelled by <paramref name="label"/>.
-    /// Each group of two or more such figures is one chart.
+    /// Bars for figures that share measure, unit, the thing counted (人 and 名 are people, 片 and 瓶 are not alike) and
+    /// period exactly, labelled by <paramref name="label"/>, each bar carrying its value as printed. Values of very
+    /// different size (6000人 and 3名) are split into charts of their own scale; forecasts are hatched bars in a series
+    /// of their own. Each group of <paramref name="minimum"/> or more such figures is one chart.
     /// </summary>
-    public static IReadOnlyList<(Figure Sample, ChartSpec Spec)> ComparableBars(IEnumerable<Figure> figures, Func<Figure, string> label, int minimum = 2)
+    public static IReadOnlyList<(IReadOnlyList<Figure> Figures, ChartSpec Spec)> ComparableBars(IEnumerable<Figure> figures, Func<Figure, string> label, int minimum = 2)
     {
-        var charts = new List<(Figure, ChartSpec)>();
+        var charts = new List<(IReadOnlyList<Figure>, ChartSpec)>();
         foreach (var group in figures.Where(f => !IsYearly(f) || f.PeriodKind == PeriodKind.Year)
-                     .GroupBy(f => (f.Measure, f.Unit, f.PeriodKind, f.Start, f.End)))
+                     .GroupBy(f => (f.Measure, f.Unit, Counted: Counted(f.ReportedUnit), f.PeriodKind, f.Start, f.End)))
         {
-            var members = group.OrderByDescending(f => f.Value).ToList();
-            if (members.Count < minimum) continue;
-            var scale = AxisScale.For(members);
-            var spec = new ChartSpec(ChartKind.Bar, [.. members.Select(label)],
-                [new ChartSeries(FigureText.Period(members[0]), [.. members.Select(f => (decimal?)scale.Apply(f.Value))],
-                    [.. members.Select(f => (string?)FigureText.Reported(f))])], scale.Title) { Horizontal = true };
-            charts.Add((members[0], spec));
+            foreach (var members in ByScale(group.OrderByDescending(f => f.Value).ToList()))
+            {
+                if (members.Count < minimum) continue;
+                var scale = AxisScale.For(members);
+                var forecast = members.Where(f => f.Qualifier == Qualifier.Forecast).ToList();
+                var period = FigureText.Period(members[0]);
+                var series = new List<ChartSeries>();
+                if (forecast.Count < members.Count) series.Add(BarSeries(period, members, f => f.Qualifier != Qualifier.Forecast, scale, dashed: members[0].PeriodKind == PeriodKind.Target));
+                if (forecast.Count > 0) series.Add(BarSeries($"{period} · {Text("Forecast")}", members, f => f.Qualifier == Qualifier.Forecast, scale, dashed: true));
+                var spec = new ChartSpec(ChartKind.Bar, [.. members.Select(label)], series, scale.Title)
+                {
+                    Horizontal = true,
+                    Period = period,
+                    Sources = SourcesOf(members),
+                };
+                charts.Add((members, spec));
+            }
         }
         return charts;
     }
+
+    /// <summary>Figures sorted by value, cut where the next is more than <see cref="MaxScaleRatio"/> times smaller than the largest of its chart.</summary>
+    private static IEnumerable<List<Figure>> ByScale(List<Figure> descending)
+    {
+        var current = new List<Figure>();
+        foreach (var f in descending)
+        {
+            if (current.Count > 0 && Math.Abs(f.Value) * MaxScaleRatio < Math.Abs(current[0].Value))
+            {
+                yield return current;
+                current = [];
+            }
+            current.Add(f);
+        }
+        if (current.Count > 0) yield return current;
+    }
+
+    private static ChartSeries BarSeries(string name, List<Figure> members, Func<Figure, bool> inSeries, AxisScale scale, bool dashed) =>
+        new(name, [.. members.Select(f => inSeries(f) ? scale.Apply(f.Value) : (decimal?)null)],
+            [.. members.Select(f => inSeries(f) ? FigureText.Reported(f) : null)], dashed);
 
     /// <summary>
     /// One indicator for several parks: one chart per period kind (years never share an axis with year-to-date or plan
     /// totals), periods as categories and a bar per park; a park without a figure for a period shows a gap.
     /// </summary>
-    public static IReadOnlyList<(PeriodKind Kind, ChartSpec Spec)> ParksSideBySide(IReadOnlyList<Figure> figures, IReadOnlyList<(string Code, string Name)> parks)
+    public static IReadOnlyList<(PeriodKind Kind, IReadOnlyList<Figure> Figures, ChartSpec Spec)> ParksSideBySide(IReadOnlyList<Figure> figures, IReadOnlyList<(string Code, string Name)> parks)
     {
-        var result = new List<(PeriodKind, ChartSpec)>();
+        var result = new List<(PeriodKind, IReadOnlyList<Figure>, ChartSpec)>();
         foreach (var byKind in figures.Where(f => !f.IsEnterprise).GroupBy(f => f.PeriodKind).OrderBy(g => g.Key))
         {
             var periods = byKind.Select(f => (f.Start, f.End)).Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
@@ -97,7 +146,12 @@ public static class FigureCharts
                     series.Add(Bars($"{park.Name} · {Text("Forecast")}", forecast, periods, scale, dashed: true, color));
             }
             var labels = periods.Select(p => FigureText.Period(byKind.First(f => (f.Start, f.End) == p))).ToList();
-            result.Add((byKind.Key, new ChartSpec(ChartKind.Bar, labels, series, scale.Title)));
+            var drawn = byKind.Where(f => parks.Any(p => p.Code == f.ParkCode)).ToList();
+            result.Add((byKind.Key, drawn, new ChartSpec(ChartKind.Bar, labels, series, scale.Title)
+            {
+                Period = labels.Count == 1 ? labels[0] : $"{labels[0]} — {labels[^1]}",
+                Sources = SourcesOf(drawn),
+            }));
         }
         return result;
     }

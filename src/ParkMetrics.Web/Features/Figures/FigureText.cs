@@ -7,12 +7,14 @@ namespace ParkMetrics.Web.Features.Figures;
 /// <summary>
 /// How a figure reads on screen, in Chinese statistical conventions (万/亿, 个百分点, “十四五”期间累计) or in English.
 /// Values are shown as reported, with the source's own qualifier word; nothing is rounded away that the source printed.
+/// Every text takes the culture to write in; the overloads without one write in the request's (the UI culture), so
+/// that an export in another language never swaps the thread's culture.
 /// </summary>
 public static class FigureText
 {
-    public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName is "zh" or "iv";
+    public static bool IsChinese(CultureInfo culture) => Localization.Names.IsChinese(culture);
 
-    private static bool Zh => IsChinese(CultureInfo.CurrentUICulture);
+    private static CultureInfo Ui => CultureInfo.CurrentUICulture;
 
     /// <summary>A number without trailing zeros or exponent: 623.9, 1200, 0.44, -3.2.</summary>
     public static string Number(decimal value, int? maxDecimals = null, bool grouping = false)
@@ -23,25 +25,33 @@ public static class FigureText
     }
 
     /// <summary>The figure as the source reported it, with its qualifier: 近624亿元, 超1500亿元, 90%以上, 预计60亿元 (en: nearly CNY 62.4 bn …).</summary>
-    public static string Reported(Figure f) => f.Quote.Length == 0
-        ? Qualified(Canonical(f.Value, f.Unit, f.Measure), f.Qualifier) // typed by an admin: nothing printed to follow
-        : Reported(f.ReportedValue, f.ReportedUnit, f.Measure, f.Qualifier, f.Quote);
+    public static string Reported(Figure f) => Reported(f, Ui);
 
-    private static string Qualified(string amount, Qualifier qualifier) => QualifierWord(qualifier, 0, "") is { } word
-        ? (Zh ? word.Zh + amount : $"{word.En} {amount}") : amount;
+    public static string Reported(Figure f, CultureInfo culture) => f.Quote.Length == 0
+        ? Qualified(Canonical(f.Value, f.Unit, f.Measure, culture), f.Qualifier, IsChinese(culture)) // typed by an admin: nothing printed to follow
+        : Reported(f.ReportedValue, f.ReportedUnit, f.Measure, f.Qualifier, f.Quote, culture);
 
-    public static string Reported(decimal value, string unit, MeasureKind measure, Qualifier qualifier, string quote)
+    private static string Qualified(string amount, Qualifier qualifier, bool zh) => QualifierWord(qualifier, 0, "") is { } word
+        ? (zh ? word.Zh + amount : $"{word.En} {amount}") : amount;
+
+    public static string Reported(decimal value, string unit, MeasureKind measure, Qualifier qualifier, string quote) =>
+        Reported(value, unit, measure, qualifier, quote, Ui);
+
+    public static string Reported(decimal value, string unit, MeasureKind measure, Qualifier qualifier, string quote, CultureInfo culture)
     {
-        var amount = Zh ? ZhAmount(value, unit, measure) : EnAmount(value, unit, measure);
+        var zh = IsChinese(culture);
+        var amount = zh ? ZhAmount(value, unit, measure) : EnAmount(value, unit, measure);
         var word = QualifierWord(qualifier, value, quote);
         if (word is null) return amount;
-        if (Zh) return word.Suffix ? amount + word.Zh : word.Zh + amount;
+        if (zh) return word.Suffix ? amount + word.Zh : word.Zh + amount;
         return word.EnSuffix ? $"{amount} {word.En}" : $"{word.En} {amount}";
     }
 
     /// <summary>A value in the indicator's own unit, scaled for reading: 6240000 万元 → 624亿元 / CNY 62.4 bn.</summary>
-    public static string Canonical(decimal value, string unit, MeasureKind measure) =>
-        Zh ? ZhAmount(value, unit, measure, scale: true) : EnAmount(value, unit, measure);
+    public static string Canonical(decimal value, string unit, MeasureKind measure) => Canonical(value, unit, measure, Ui);
+
+    public static string Canonical(decimal value, string unit, MeasureKind measure, CultureInfo culture) =>
+        IsChinese(culture) ? ZhAmount(value, unit, measure, scale: true) : EnAmount(value, unit, measure);
 
     private static string Signed(decimal value) => value > 0 ? "+" + Number(value) : Number(value);
 
@@ -169,14 +179,19 @@ public static class FigureText
     /// The period in words: 2023年, 2023年1—8月, 2023年上半年, “十四五”期间累计, “十四五”以来（截至2024年2月）, “十四五”期间年均,
     /// 截至2025年11月, 2025年目标.
     /// </summary>
-    public static string Period(Figure f) => Period(f.PeriodKind, f.Start, f.End, f.PlanNameZh, f.PlanNameEn);
+    public static string Period(Figure f) => Period(f, Ui);
 
-    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn)
+    public static string Period(Figure f, CultureInfo culture) => Period(f.PeriodKind, f.Start, f.End, f.PlanNameZh, f.PlanNameEn, culture);
+
+    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn) =>
+        Period(kind, start, end, planZh, planEn, Ui);
+
+    public static string Period(PeriodKind kind, DateOnly start, DateOnly end, string? planZh, string? planEn, CultureInfo culture)
     {
         // An average over a whole plan reads as the plan's; over part of one, as the plan's so far; else as its years.
         var wholePlan = PlanPeriod.All.Any(p => p.Start == start && p.End == end);
         var planSoFar = planZh is not null && !wholePlan && PlanPeriod.All.Any(p => p.Start == start && end < p.End);
-        if (Zh)
+        if (IsChinese(culture))
         {
             return kind switch
             {
@@ -210,12 +225,18 @@ public static class FigureText
         };
     }
 
-    public static string Name(Figure f) => Zh ? f.IndicatorNameZh : f.IndicatorNameEn;
+    public static string Name(Figure f) => Name(f, Ui);
 
-    public static string Park(Figure f) => Zh ? f.ParkNameZh : f.ParkNameEn;
+    public static string Name(Figure f, CultureInfo culture) => Localization.Names.Of(f.IndicatorNameZh, f.IndicatorNameEn, culture);
+
+    public static string Park(Figure f) => Park(f, Ui);
+
+    public static string Park(Figure f, CultureInfo culture) => Localization.Names.Of(f.ParkNameZh, f.ParkNameEn, culture);
 
     public static string Subject(Figure f) => f.Enterprise ?? Park(f);
 
-    public static string Date(DateOnly date) =>
-        Zh ? $"{date.Year}年{date.Month}月{date.Day}日" : date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
+    public static string Date(DateOnly date) => Date(date, Ui);
+
+    public static string Date(DateOnly date, CultureInfo culture) =>
+        IsChinese(culture) ? $"{date.Year}年{date.Month}月{date.Day}日" : date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ParkMetrics.Data;
 using ParkMetrics.Data.Entities;
+using ParkMetrics.Data.Seeding;
 using ParkMetrics.Data.Writing;
 
-namespace ParkMetrics.Data.Seeding;
+namespace ParkMetrics.Benchmarks.Synthetic;
 
 /// <param name="Parks">How many synthetic parks (codes synth-0001 …).</param>
 /// <param name="Years">How many years of figures, ending with <see cref="SyntheticData.LastYear"/>.</param>
@@ -58,7 +60,7 @@ public static class SyntheticData
             var source = new Source
             {
                 Code = SourceCode, Kind = SourceKind.Other, Title = SourceTitle, Outlet = "ParkMetrics",
-                AsOf = new DateOnly(LastYear, 12, 31), DateNote = "由 ParkMetrics.Import synth 生成的合成数据，仅供测试与性能评估，不是真实统计。",
+                AsOf = new DateOnly(LastYear, 12, 31), DateNote = "由 ParkMetrics.Benchmarks synth 生成的合成数据，仅供测试与性能评估，不是真实统计。",
             };
             var zoneId = await db.Parks.Where(p => p.Code == "xetdz").Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
             var parks = Enumerable.Range(1, options.Parks).Select(i => new Park

@@ -5,7 +5,7 @@ using ParkMetrics.Data;
 using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 
-namespace ParkMetrics.Import;
+namespace ParkMetrics.Benchmarks.Checks;
 
 /// <summary>
 /// Times the consistency checks over every figure the database holds, as the app runs them (<see cref="ConsistencyChecks.RunAsync"/>,

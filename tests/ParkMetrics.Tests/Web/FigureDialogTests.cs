@@ -1,18 +1,26 @@
 using Bunit;
-using Microsoft.AspNetCore.Components.Web;
+using ParkMetrics.Data.Checks;
+using ParkMetrics.Tests.Checks;
+using ParkMetrics.Data.Queries;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Web.Features.Figures;
 
 namespace ParkMetrics.Tests.Web;
 
-public sealed class ProvenanceDialogTests : ComponentTest
+/// <summary>The provenance dialog as a page renders it: a native &lt;dialog&gt; whose quote, period, qualifier, source and context are in the HTML.</summary>
+public sealed class FigureDialogTests : ComponentTest
 {
     [Fact]
-    public void Render_NoFigureShown_RendersNothing()
+    public void Render_Figure_IsAClosedModalDialogLabelledByItsTitle()
     {
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01"));
 
-        Assert.Empty(cut.FindAll("[role=dialog]"));
+        var dialog = cut.Find("dialog");
+        Assert.Null(dialog.GetAttribute("open"));
+        Assert.Equal("any", dialog.GetAttribute("closedby"));
+        Assert.Equal(dialog.GetAttribute("aria-labelledby"), cut.Find("h2").Id);
+        // Closing needs no script: buttons that command the dialog to close.
+        Assert.Equal(2, cut.FindAll($"button[command=close][commandfor='{dialog.Id}']").Count);
     }
 
     [Theory]
@@ -21,16 +29,13 @@ public sealed class ProvenanceDialogTests : ComponentTest
     {
         using var _ = TestCulture.Use(culture);
         var figure = SeedFigures.Find("dongchuan", "industrial_output_above_scale", "plan_cumulative", "2021-01-01");
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(figure);
 
-        cut.InvokeAsync(() => Provenance.Show(figure));
-
-        var dialog = cut.WaitForElement("[role=dialog]");
-        Assert.Equal("true", dialog.GetAttribute("aria-modal"));
+        var dialog = cut.Find("dialog");
         Assert.Equal("累计实现规模以上工业总产值近624亿元", cut.Find("[data-testid=provenance-quote]").TextContent.Trim());
         Assert.Equal("624", cut.Find("[data-testid=provenance-quote] mark").TextContent);
         Assert.Equal(TestCulture.Pick(culture, "近624亿元", "nearly CNY 62.4 bn"), cut.Find("[data-testid=provenance-value]").TextContent);
-        Assert.Equal(TestCulture.Pick(culture, "规模以上工业总产值", "Gross industrial output (above designated size)"), cut.Find("#provenance-title").TextContent);
+        Assert.Equal(TestCulture.Pick(culture, "规模以上工业总产值", "Gross industrial output (above designated size)"), cut.Find("h2").TextContent);
         var source = cut.Find("figcaption a");
         Assert.Equal("东川园区：向新攀高书写“十四五”东川答卷", source.TextContent);
         Assert.Equal($"sources/{figure.SourceId}?figure={figure.Id}", source.GetAttribute("href"));
@@ -49,11 +54,9 @@ public sealed class ProvenanceDialogTests : ComponentTest
             Id = 42, SourceId = 7, SourceUrl = "https://example.org/report", SourceKind = SourceKind.NewsArticle,
         };
         SourceTexts[7] = "开发区经济运行平稳。1月至8月，开发区完成\n规上工业产值993.1亿元，增长18.7%。工业投资125.8亿元。";
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(figure);
 
-        cut.InvokeAsync(() => Provenance.Show(figure));
-
-        var context = cut.WaitForElement("[data-testid=provenance-context]");
+        var context = cut.Find("[data-testid=provenance-context]");
         Assert.Equal("1月至8月，开发区完成规上工业产值993.1亿元，增长18.7%。", context.TextContent);
         Assert.Equal("zh", context.GetAttribute("lang"));
         Assert.Equal("规上工业产值993.1亿元", context.QuerySelector("[data-testid=source-quote]")!.TextContent);
@@ -66,35 +69,19 @@ public sealed class ProvenanceDialogTests : ComponentTest
     [Fact]
     public void Show_SourceWithoutText_ShowsNoContext()
     {
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01"));
 
-        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
-
-        cut.WaitForElement("[role=dialog]");
         Assert.Empty(cut.FindAll("[data-testid=provenance-context]"));
     }
 
     [Fact]
-    public void Show_Figure_MovesFocusToTheCloseButton()
+    public void Render_Figure_LinksToItsOwnPage()
     {
-        var cut = Render<ProvenanceDialog>();
+        var figure = SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01");
 
-        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
+        var cut = RenderDialog(figure);
 
-        cut.WaitForElement("[role=dialog]");
-        JSInterop.VerifyFocusAsyncInvoke();
-    }
-
-    [Fact]
-    public void KeyDown_Escape_ClosesTheDialog()
-    {
-        var cut = Render<ProvenanceDialog>();
-        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01")));
-
-        cut.WaitForElement("[role=dialog]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
-
-        Assert.Null(Provenance.Current);
-        Assert.Empty(cut.FindAll("[role=dialog]"));
+        Assert.Equal($"figures/{figure.Id}", cut.Find("[data-testid=provenance-permalink]").GetAttribute("href"));
     }
 
     [Fact]
@@ -102,11 +89,9 @@ public sealed class ProvenanceDialogTests : ComponentTest
     {
         using var _ = TestCulture.Use("zh-CN");
         var figure = MadeUp.Figure("industrial_output", 3500000, "万元", qualifier: Qualifier.Exact) with { Note = "统计局年报" };
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(figure);
 
-        cut.InvokeAsync(() => Provenance.Show(figure));
-
-        Assert.Equal("由管理员录入，无原文引文：统计局年报", cut.WaitForElement("[data-testid=provenance-entered]").TextContent);
+        Assert.Equal("由管理员录入，无原文引文：统计局年报", cut.Find("[data-testid=provenance-entered]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=provenance-quote]"));
     }
 
@@ -115,12 +100,42 @@ public sealed class ProvenanceDialogTests : ComponentTest
     [InlineData("xetdz", "project_capacity_wafer_slicing", "point", "2023-08-31", "35吉瓦单晶硅、", "5")]
     public void Show_NumberAlsoInsideALongerNumber_MarksTheStandaloneOne(string park, string indicator, string kind, string start, string before, string number)
     {
-        var cut = Render<ProvenanceDialog>();
+        var cut = RenderDialog(SeedFigures.Find(park, indicator, kind, start));
 
-        cut.InvokeAsync(() => Provenance.Show(SeedFigures.Find(park, indicator, kind, start)));
-
-        var quote = cut.WaitForElement("[data-testid=provenance-quote] p");
+        var quote = cut.Find("[data-testid=provenance-quote] p");
         Assert.Equal(number, quote.QuerySelector("mark")!.TextContent);
         Assert.StartsWith(before + "<mark>", quote.InnerHtml, StringComparison.Ordinal);
     }
+
+    /// <summary>Every finding the figure takes part in is in its dialog, surest first, each with its sentence and a link to it.</summary>
+    [Theory]
+    [MemberData(nameof(TestCulture.Both), MemberType = typeof(TestCulture))]
+    public void Show_FigureInFindings_ListsEachFindingWithItsSentenceAndLink(string culture)
+    {
+        using var _ = TestCulture.Use(culture);
+        var figure = SeedFigures.Find("dongchuan", "fixed_asset_investment", "plan_cumulative", "2021-01-01");
+        var components = Assert.Single(SeedChecks.Findings, f => f.Rule == CheckRule.Components
+            && f.Figures.Any(x => x.Role == FigureRole.Total && x.Figure.IndicatorCode == "fixed_asset_investment"));
+        var note = components with { Key = "0123456789abcdef", Severity = Severity.Note };
+        Findings[figure.Id] = [components, note];
+
+        var cut = RenderDialog(figure);
+
+        var items = cut.FindAll("[data-testid=provenance-finding]");
+        Assert.Equal(["contradiction", "note"], items.Select(i => i.GetAttribute("data-severity")));
+        Assert.Contains(components.Sentence(culture == "zh-CN"), items[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"checks?park=dongchuan&rule=components&finding={components.Key}#finding-{components.Key}", items[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(TestCulture.Pick(culture, "与其他数字的核对", "Checked against other figures"), cut.Find("[data-testid=provenance-findings] h3").TextContent);
+    }
+
+    [Fact]
+    public void Show_FigureInNoFinding_HasNoFindingsSection()
+    {
+        var cut = RenderDialog(SeedFigures.Find("ganhe", "industrial_output_above_scale", "year", "2022-01-01"));
+
+        Assert.Empty(cut.FindAll("[data-testid=provenance-findings]"));
+    }
+
+    private IRenderedComponent<FigureDialog> RenderDialog(Figure figure) =>
+        RenderWithContext<FigureDialog>(p => p.Add(c => c.Figure, figure).Add(c => c.Id, $"figure-{figure.Id}-1"));
 }

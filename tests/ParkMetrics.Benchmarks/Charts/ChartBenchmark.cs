@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data;
 using ParkMetrics.Data.Queries;
 
-namespace ParkMetrics.Import;
+namespace ParkMetrics.Benchmarks.Charts;
 
 /// <summary>
 /// Times the query behind an indicator's chart (<see cref="FigureQueries.ChartQuery"/>, as the app runs it through EF

@@ -1,0 +1,50 @@
+using ParkMetrics.Data.Checks;
+using ParkMetrics.Data.Queries;
+using ParkMetrics.Web.Features.Sources;
+
+namespace ParkMetrics.Web.Features.Figures;
+
+/// <summary>
+/// What a page's figures carry beyond themselves: the full texts of their sources, so that each figure's dialog holds
+/// the sentence around its quote in the page's HTML (and opens offline), and the consistency findings each figure takes
+/// part in, for the mark on its tile or table row and the list in its dialog. Pages cascade it to their figures.
+/// </summary>
+public sealed class FigureContext(IReadOnlyDictionary<int, string> texts, IReadOnlyDictionary<long, IReadOnlyList<Finding>>? findings = null)
+{
+    public static readonly FigureContext None = new(new Dictionary<int, string>());
+
+    private readonly IReadOnlyDictionary<long, IReadOnlyList<Finding>> findings = findings ?? new Dictionary<long, IReadOnlyList<Finding>>();
+
+    /// <summary>The sentence holding the figure's quote, its number marked; null when the source's text is unknown or lacks the quote.</summary>
+    public IReadOnlyList<TextRun>? SentenceOf(Figure f) =>
+        f.Quote.Length > 0 && texts.TryGetValue(f.SourceId, out var text) ? SourceText.Sentence(text, f.Quote, f.ReportedValue) : null;
+
+    /// <summary>The findings the figure takes part in, the surest first; empty when its figures agree.</summary>
+    public IReadOnlyList<Finding> FindingsOf(Figure f) => findings.TryGetValue(f.Id, out var found) ? found : [];
+
+    /// <summary>
+    /// Reads the texts of the sources of <paramref name="figures"/> (each cached by the catalog for a minute) and the
+    /// findings they take part in (from the checks' report, cached until the next write).
+    /// </summary>
+    public static async Task<FigureContext> LoadAsync(CatalogQueries catalog, ConsistencyChecks checks, IReadOnlyCollection<Figure> figures, CancellationToken ct = default)
+    {
+        var texts = new Dictionary<int, string>();
+        foreach (var id in figures.Where(f => f.Quote.Length > 0).Select(f => f.SourceId).Distinct())
+            if (await catalog.SourceTextAsync(id, ct) is { } text) texts[id] = text;
+        var findings = (await checks.FindingsForAsync(figures.Select(f => f.Id), ct))
+            .ToDictionary(p => p.Key, p => (IReadOnlyList<Finding>)[.. p.Value.OrderBy(x => x.Severity).ThenBy(x => x.Rule)]);
+        return new FigureContext(texts, findings);
+    }
+}
+
+/// <summary>
+/// The figure dialogs of one page: the first button of a figure renders its dialog, a second one (the same figure in a
+/// tile and in a table row) opens the same dialog, so that the page carries each quote once.
+/// </summary>
+public sealed class DialogIds
+{
+    private readonly HashSet<long> rendered = [];
+
+    /// <summary>The id of the figure's dialog, and whether this caller is the first and must render it.</summary>
+    public (string Id, bool Render) For(long figureId) => ($"figure-{figureId}", rendered.Add(figureId));
+}
