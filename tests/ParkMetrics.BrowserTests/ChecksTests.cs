@@ -33,6 +33,37 @@ public sealed class ChecksTests(BrowserApp app)
         session.AssertNoConsoleErrors();
     }
 
+    /// <summary>东川's 十四五 investment (157亿元) is 18亿元 more than its two components: the page where it stands says so.</summary>
+    [Theory]
+    [InlineData(Ui.Zh, 390, 844, "与其他数字的核对", "比总数少18.0亿元")]
+    [InlineData(Ui.En, 1366, 768, "Checked against other figures", "CNY 1.80 bn short of the total")]
+    public async Task Reader_SeesAMarkBesideAContradictedFigure_AndFollowsItToTheFinding(string culture, int width, int height, string heading, string sentence)
+    {
+        await using var session = await app.OpenAsync(culture, width, height);
+        var page = session.Page;
+        await page.GotoAsync("/parks/dongchuan");
+
+        var marks = page.GetByTestId("figure-check-mark");
+        await Expect(marks.First).ToBeVisibleAsync();
+        var row = page.GetByTestId("figure-table").Locator("tr").Filter(new() { Has = page.Locator("[data-testid=figure-check-mark][data-severity=contradiction]") })
+            .Filter(new() { HasText = "157" }).First;
+        await row.ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync($"checks.mark.{culture}");
+
+        await row.GetByTestId("figure-value").ClickAsync();
+        var dialog = page.Locator("dialog[open]");
+        await Expect(dialog.GetByTestId("provenance-findings")).ToContainTextAsync(heading);
+        await Expect(dialog.GetByTestId("provenance-finding").Filter(new() { HasText = sentence })).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+
+        await row.GetByTestId("figure-check-mark").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/checks\\?park=dongchuan&rule=components&finding=[0-9a-f]{16}#finding-[0-9a-f]{16}$"));
+        var target = page.Locator(".finding-marked");
+        await Expect(target).ToContainTextAsync(sentence);
+        await Expect(target).ToBeInViewportAsync();
+        session.AssertNoConsoleErrors();
+    }
+
     [Fact]
     public async Task Admin_TypesAYearAboveItsPlansTotal_IsWarnedBeforeSaving_AndNothingIsSaved()
     {

@@ -81,10 +81,29 @@ public static class PageCache
     /// <summary>The output cache, and inside it the compression of what it caches (so each entry is compressed once).</summary>
     public static WebApplication UseParkMetricsPageCache(this WebApplication app)
     {
+        app.UseWhen(IsCacheable, branch => branch.Use(KeepEnhancedNavigationAllowed));
         app.UseOutputCache();
         app.UseWhen(IsCacheable, branch => branch.UseResponseCompression());
         return app;
     }
+
+    /// <summary>
+    /// A page replayed from the output cache says "blazor-enhanced-nav: Allow" (the store keeps header values as the
+    /// known header names they spell), which Blazor compares with "allow" and answers with a full page load instead of
+    /// an enhanced navigation. Spelled back as Blazor wrote it.
+    /// </summary>
+    private static Task KeepEnhancedNavigationAllowed(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.Headers.TryGetValue(EnhancedNavigationHeader, out var value) && value == "Allow")
+                context.Response.Headers[EnhancedNavigationHeader] = "allow";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
 
     /// <summary>An anonymous GET of a read page or a small JSON answer: what the output cache keeps.</summary>
     public static bool IsCacheable(HttpContext http)

@@ -39,7 +39,7 @@ public static class WebSecurity
                 csp.AddObjectSrc().None();
                 csp.AddFrameAncestors().None();
                 csp.AddFormAction().Self();
-                // Scripts are files of this site; the one inline script, Blazor's import map, carries the request's nonce.
+                // Scripts are files of this site; the one inline script, Blazor's import map on pages not kept in the output cache, carries the response's nonce.
                 csp.AddScriptSrc().Self().WithNonce();
                 // Style attributes in markup and Bootstrap's inline SVGs (data: URLs); styles cannot run code.
                 csp.AddStyleSrc().Self().UnsafeInline();

@@ -36,6 +36,7 @@ public sealed partial class ReadPageTests(ReadPagesApp app) : IClassFixture<Read
     [InlineData("/compare")]
     [InlineData("/plans/fyp14")]
     [InlineData("/sources")]
+    [InlineData("/checks")]
     public async Task ReadPage_Anonymous_IsCachedWithoutACookieOrACircuit(string path)
     {
         using var first = await app.Client.SendAsync(Get(path), Ct);
@@ -59,6 +60,33 @@ public sealed partial class ReadPageTests(ReadPagesApp app) : IClassFixture<Read
         Assert.Contains("<table", html, StringComparison.Ordinal);
         Assert.Matches(CanvasWithData(), html);
         Assert.Equal(Regex.Count(html, "<dialog "), Regex.Matches(html, "<dialog id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().Count());
+    }
+
+    /// <summary>Blazor's enhanced navigation loads a page in full again unless the answer says "blazor-enhanced-nav: allow".</summary>
+    [Fact]
+    public async Task ReadPage_FromTheCache_StillAllowsEnhancedNavigation()
+    {
+        using (var full = await app.Client.SendAsync(Get("/plans/fyp14"), Ct)) Assert.Equal(["allow"], full.Headers.GetValues("blazor-enhanced-nav"));
+
+        var request = Get("/plans/fyp14");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        using var enhanced = await app.Client.SendAsync(request, Ct);
+
+        Assert.NotNull(enhanced.Headers.Age);
+        Assert.Equal(["allow"], enhanced.Headers.GetValues("blazor-enhanced-nav"));
+    }
+
+    /// <summary>东川's 十四五 investment (157亿元) is 18亿元 more than its components: its page marks it and its dialog says why.</summary>
+    [Fact]
+    public async Task ParkPage_FigureInAFinding_CarriesItsMarkAndItsDialogTheFinding()
+    {
+        var html = await (await app.Client.SendAsync(Get("/parks/dongchuan"), Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Matches(CheckMark(), html);
+        Assert.Contains("data-testid=\"provenance-findings\"", html, StringComparison.Ordinal);
+        Assert.Contains("比总数少18.0亿元", html, StringComparison.Ordinal);
+        var none = await (await app.Client.SendAsync(Get("/parks/nanchuan"), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("figure-check-mark", none, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,4 +168,7 @@ public sealed partial class ReadPageTests(ReadPagesApp app) : IClassFixture<Read
 
     [GeneratedRegex("<canvas role=\"img\" aria-label=\"[^\"]+\" data-chart=\"\\{")]
     private static partial Regex CanvasWithData();
+
+    [GeneratedRegex("<a class=\"figure-check-mark text-danger-emphasis\" href=\"checks\\?park=dongchuan&amp;rule=components&amp;finding=[0-9a-f]{16}#finding-[0-9a-f]{16}\"")]
+    private static partial Regex CheckMark();
 }

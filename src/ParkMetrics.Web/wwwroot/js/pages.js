@@ -123,6 +123,24 @@ function focusHeading() {
     heading.focus({ preventScroll: true });
 }
 
+// Blazor may settle the focus on the clicked link after its own update, later on a slow machine: the heading takes it
+// back until the reader moves it (a key or a pointer), for up to ten seconds.
+function keepHeadingFocus() {
+    const takeBack = event => {
+        if (!(event.target instanceof Element) || !event.target.closest('main, dialog')) focusHeading();
+    };
+    const stop = () => {
+        document.removeEventListener('focusin', takeBack, true);
+        document.removeEventListener('keydown', stop, true);
+        document.removeEventListener('pointerdown', stop, true);
+        clearTimeout(timer);
+    };
+    document.addEventListener('focusin', takeBack, true);
+    document.addEventListener('keydown', stop, true);
+    document.addEventListener('pointerdown', stop, true);
+    const timer = setTimeout(stop, 10000);
+}
+
 // A link in a figure's dialog leads away: the dialog closes first, or the next page would open under it.
 document.addEventListener('click', event => {
     const link = event.target instanceof Element ? event.target.closest('dialog[open] a[href]') : null;
@@ -137,8 +155,5 @@ window.Blazor?.addEventListener?.('enhancedload', () => {
         focusHeading();
         start();
     }, 0);
-    // Blazor may settle the focus after its own update (the link that was clicked): take it back once.
-    setTimeout(() => {
-        if (!document.activeElement || !document.activeElement.closest('main, dialog')) focusHeading();
-    }, 150);
+    keepHeadingFocus();
 });
