@@ -75,7 +75,7 @@ public sealed class ExportQueries(ReadContexts contexts)
         var db = await contexts.CreateDbContextAsync(ct);
         try
         {
-            return await ExportReader.OpenAsync(db, filter, ct);
+            return await ExportReader.OpenAsync(contexts, db, filter, ct);
         }
         catch
         {

@@ -13,24 +13,26 @@ namespace ParkMetrics.Data.Queries;
 /// </summary>
 public sealed class ExportReader : IAsyncDisposable
 {
+    private readonly IDbContextFactory<ParkMetricsDbContext> contexts;
     private readonly ParkMetricsDbContext db;
     private readonly IDbContextTransaction transaction;
     private readonly ExportFilter filter;
     private Names? names;
+    private ParkMetricsDbContext? quotesDb;
 
-    private ExportReader(ParkMetricsDbContext db, IDbContextTransaction transaction, ExportFilter filter, DataVersion version) =>
-        (this.db, this.transaction, this.filter, Version) = (db, transaction, filter, version);
+    private ExportReader(IDbContextFactory<ParkMetricsDbContext> contexts, ParkMetricsDbContext db, IDbContextTransaction transaction, ExportFilter filter, DataVersion version) =>
+        (this.contexts, this.db, this.transaction, this.filter, Version) = (contexts, db, transaction, filter, version);
 
     /// <summary>The state of the data this snapshot sees, for the export's ETag and Last-Modified.</summary>
     public DataVersion Version { get; }
 
-    internal static async Task<ExportReader> OpenAsync(ParkMetricsDbContext db, ExportFilter filter, CancellationToken ct)
+    internal static async Task<ExportReader> OpenAsync(IDbContextFactory<ParkMetricsDbContext> contexts, ParkMetricsDbContext db, ExportFilter filter, CancellationToken ct)
     {
         // Repeatable read: the version, the names, the periods and the rows all come from the snapshot its first query takes.
         var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         try
         {
-            return new ExportReader(db, transaction, filter, await DataVersion.ReadAsync(db, ct));
+            return new ExportReader(contexts, db, transaction, filter, await DataVersion.ReadAsync(db, ct));
         }
         catch
         {
@@ -96,12 +98,24 @@ public sealed class ExportReader : IAsyncDisposable
 
     /// <summary>
     /// Every quote of the matching rows once, with its source and how many of the rows it holds, by source and then in the
-    /// order the figures were entered.
+    /// order the figures were entered. The quotes are read on a connection of their own in this snapshot, so that the
+    /// rows can be read meanwhile: the query starts with the first <c>MoveNextAsync</c>, and PostgreSQL groups the quotes
+    /// (seconds for a million) while the rows stream; it then holds them until they are read.
     /// </summary>
-    public async IAsyncEnumerable<ExportQuote> QuotesAsync([EnumeratorCancellation] CancellationToken ct = default)
+    public async Task<IAsyncEnumerator<ExportQuote>> OpenQuotesAsync(CancellationToken ct = default)
     {
         var names = await NamesAsync(ct);
-        var quotes = Matching()
+        var snapshot = await db.Database.SqlQueryRaw<string>("SELECT pg_export_snapshot() AS \"Value\"").SingleAsync(ct);
+        quotesDb = await contexts.CreateDbContextAsync(ct);
+        await quotesDb.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var setSnapshot = "SET TRANSACTION SNAPSHOT '" + snapshot + "'"; // an id PostgreSQL made; the command takes no parameters
+        await quotesDb.Database.ExecuteSqlRawAsync(setSnapshot, ct);
+        return QuotesAsync(Matching(quotesDb), names, ct).GetAsyncEnumerator(ct);
+    }
+
+    private static async IAsyncEnumerable<ExportQuote> QuotesAsync(IQueryable<Observation> matching, Names names, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var quotes = matching
             .GroupBy(o => new { o.SourceId, o.Quote })
             .Select(g => new { g.Key.SourceId, g.Key.Quote, First = g.Min(o => o.Id), Figures = g.Count() })
             .OrderBy(q => q.SourceId).ThenBy(q => q.First)
@@ -140,9 +154,11 @@ public sealed class ExportReader : IAsyncDisposable
         }
     }
 
-    private IQueryable<Observation> Matching()
+    private IQueryable<Observation> Matching() => Matching(db);
+
+    private IQueryable<Observation> Matching(ParkMetricsDbContext context)
     {
-        var query = db.Observations.AsNoTracking();
+        var query = context.Observations.AsNoTracking();
         if (filter.ParkIds is { Count: > 0 } parks) query = query.Where(o => parks.Contains(o.ParkId));
         if (filter.IndicatorIds is { Count: > 0 } indicators) query = query.Where(o => indicators.Contains(o.IndicatorId));
         if (filter.Categories is { Count: > 0 } categories) query = query.Where(o => categories.Contains(o.Indicator.Category));
@@ -168,6 +184,7 @@ public sealed class ExportReader : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (quotesDb is not null) await quotesDb.DisposeAsync();
         await transaction.DisposeAsync();
         await db.DisposeAsync();
     }

@@ -123,7 +123,7 @@ public sealed class ExportInjectionTests(InjectionExportApp app) : IClassFixture
         {
             var cells = workbook.Sheet(name);
             Assert.Empty(cells.Formulas);
-            Assert.All(cells.Cells.Where(c => (c.Value ?? "").StartsWith('=')), c => Assert.Equal("str", (string?)c.Attribute("t")));
+            Assert.All(cells.Cells.Where(c => (c.Value ?? "").StartsWith('=')), c => Assert.Equal("inlineStr", (string?)c.Attribute("t")));
         }
         var sources = workbook.Sheet("sources");
         Assert.Equal(InjectionExportApp.Quotes.Select(StoredRow.Lines).Order(StringComparer.Ordinal),

@@ -57,12 +57,13 @@ public sealed class ExportStreamingTests(SyntheticExportApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStreamAsync(ct);
         await body.ReadExactlyAsync(new byte[256 * 1024], ct);
-        Assert.True(await UntilAsync(() => ExportQueriesRunningAsync(), expected: 1), "the export's query runs while the client reads");
+        // The workbook reads its quotes on a second connection beside its rows: one query or two.
+        Assert.True(await UntilAsync(() => ExportQueriesRunningAsync(), running => running > 0), "the export's query runs while the client reads");
 
         await leave.CancelAsync(); // the client goes away after a quarter of a megabyte
         response.Dispose();
 
-        Assert.True(await UntilAsync(() => ExportQueriesRunningAsync(), expected: 0), "the export's query stops when the client goes away");
+        Assert.True(await UntilAsync(() => ExportQueriesRunningAsync(), running => running == 0), "the export's queries stop when the client goes away");
     }
 
     private async Task<long> ExportQueriesRunningAsync()
@@ -76,12 +77,12 @@ public sealed class ExportStreamingTests(SyntheticExportApp app) : IClassFixture
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<bool> UntilAsync(Func<Task<long>> probe, long expected)
+    private static async Task<bool> UntilAsync(Func<Task<long>> probe, Func<long, bool> expected)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(15))
         {
-            if (await probe() == expected) return true;
+            if (expected(await probe())) return true;
             await Task.Delay(100);
         }
         return false;

@@ -5,7 +5,7 @@ using MiniExcelLibs;
 namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>
-/// An exported workbook read back with MiniExcel, the library that wrote it: each sheet's header and rows (numbers as
+/// An exported workbook read back with MiniExcel, a reader of its own (SpreadCheetah, which writes it, does not read): each sheet's header and rows (numbers as
 /// decimals, dates as DateOnly, empty cells as null), and each sheet's XML for what MiniExcel's reader does not show
 /// (cell types, frozen panes, column widths).
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class ReadWorkbook
         return new ReadSheet(header, rows, Xml(index + 1));
     }
 
-    /// <summary>The worksheet part (MiniExcel numbers its sheets in the order written).</summary>
+    /// <summary>The worksheet part (sheets are numbered in the order written).</summary>
     private XDocument Xml(int sheet)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
@@ -66,10 +66,10 @@ internal sealed class ReadWorkbook
         public IReadOnlyDictionary<int, double> Widths => Xml.Descendants(X + "col")
             .ToDictionary(c => (int)c.Attribute("min")!, c => double.Parse(c.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture));
 
-        /// <summary>The raw text of the cells of a column (1-based) below the header, as written: a number's exact digits.</summary>
+        /// <summary>The raw type and text of the cells of a column (1-based) below the header, as written: a number's exact digits (a cell without a type is a number).</summary>
         public IEnumerable<(string? Type, string Text)> RawColumn(int column) => Xml.Descendants(X + "row").Skip(1)
             .Select(r => r.Elements(X + "c").ElementAtOrDefault(column - 1))
             .Where(c => c is not null)
-            .Select(c => ((string?)c!.Attribute("t"), c.Element(X + "v")?.Value ?? ""));
+            .Select<XElement?, (string? Type, string Text)>(c => ((string?)c!.Attribute("t") ?? "n", c.Element(X + "v")?.Value ?? ""));
     }
 }

@@ -1,109 +1,149 @@
+using System.Drawing;
 using System.Globalization;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
 
 namespace ParkMetrics.Web.Features.Export;
 
-/// <summary>A row of the long data sheet: the CSV's columns, period kinds and qualifiers with their labels beside their codes.</summary>
-internal sealed record LongSheetRow(
-    string ParkCode, string Park, string? Subject, string IndicatorCode, string Indicator, string Kind, string KindCode,
-    DateOnly Start, DateOnly End, string Period, decimal Value, string Unit, decimal ReportedValue, string ReportedUnit,
-    string Qualifier, string QualifierCode, int SourceId, string Source, DateOnly? SourceDate, string Quote);
-
-/// <summary>A row of the sources sheet: a quote of a source, with the source's particulars.</summary>
-internal sealed record SourceSheetRow(
-    int SourceId, string Source, string SourceKind, string? Outlet, DateOnly? Published, DateOnly AsOf, string? Url, string Quote, int Figures);
-
-internal sealed record AboutSheetRow(string Item, string Detail);
-
-/// <summary>The rows of a workbook's three sheets, read from the export's snapshot as MiniExcel asks for them.</summary>
-internal sealed class WorkbookSheets(WorkbookSource source, CancellationToken ct)
+/// <summary>
+/// Writes a workbook's three sheets from the export's snapshot, a row at a time into one array of cells: text as
+/// inline strings, numbers as numbers, dates with a date format, and period kinds and qualifiers as labels beside
+/// their codes.
+/// </summary>
+internal sealed class WorkbookSheets(WorkbookSource source, Spreadsheet workbook, CancellationToken ct)
 {
-    private const string PeriodKey = "P", QualifierKey = "Q";
+    private const string DateFormat = "yyyy-mm-dd";
     private readonly bool zh = source.Request.IsChinese;
     private readonly ExportWords words = source.Words;
-    private long quotes;
+    private readonly StyleId date = workbook.AddStyle(new Style { Format = NumberFormat.Custom(DateFormat) });
+    private readonly StyleId header = workbook.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xE7, 0xE6, 0xE6) } });
 
-    public long DataRows { get; private set; }
-
-    public IEnumerable<WorkbookColumn> Columns()
+    /// <summary>The columns a data sheet begins with (park, subject, indicator, period kind), each as wide as the catalog's longest name.</summary>
+    private IEnumerable<(double Width, double Max)> WhatWidths()
     {
-        static IEnumerable<WorkbookColumn> Fit(IReadOnlyList<string> headers, (string Key, double Width, string? Format)[] columns) =>
-            columns.Select((c, i) => WorkbookColumn.Fitted(c.Key, headers[i], c.Width, c.Format));
-        const string date = WorkbookColumn.Date;
         var (selection, catalog) = (source.Request.Selection, source.Catalog);
         var parks = selection.Parks.Count > 0 ? selection.Parks : [.. catalog.Parks.Values];
         var indicators = selection.Indicators.Count > 0 ? selection.Indicators : [.. catalog.Indicators.Values];
         static double Widest(IEnumerable<string> texts) => texts.Select(WorkbookColumn.WidthOf).DefaultIfEmpty(10).Max() + 2;
-        var what = new (string, double, string?)[]
-        {
-            ("ParkCode", Widest(parks.Select(p => p.Code)), null), ("Park", Widest(parks.Select(p => zh ? p.NameZh : p.NameEn)), null), ("Subject", 30, null),
-            ("IndicatorCode", Widest(indicators.Select(i => i.Code)), null), ("Indicator", Widest(indicators.Select(i => zh ? i.NameZh : i.NameEn)), null),
-            ("Kind", 12, null), ("KindCode", 16, null),
-        };
-        var columns = source.Layout is null
-            ? Fit(ExportText.WorkbookLongHeader(zh), [.. what, ("Start", 12, date), ("End", 12, date), ("Period", 26, null), ("Value", 14, null), ("Unit", 10, null),
-                ("ReportedValue", 14, null), ("ReportedUnit", 10, null), ("Qualifier", 26, null), ("QualifierCode", 14, null), ("SourceId", 10, null),
-                ("Source", 40, null), ("SourceDate", 12, date), ("Quote", 80, null)])
-            : Fit(ExportText.WorkbookWideHeader(zh), [.. what, ("Unit", 10, null), ("Rank", 10, null)])
-                .Concat(source.Layout.Columns.SelectMany((c, i) => new[]
-                {
-                    WorkbookColumn.Fitted(PeriodKey + i, c.Header, 12, max: 40),
-                    WorkbookColumn.Fitted(QualifierKey + i, WideLayout.QualifierHeader(c, zh), 10, max: 44),
-                }));
-        var sourceColumns = Fit(ExportText.SourcesHeader(zh), [("SourceId", 10, null), ("Source", 40, null), ("SourceKind", 14, null), ("Outlet", 20, null),
-            ("Published", 12, date), ("AsOf", 12, date), ("Url", 40, null), ("Quote", 80, null), ("Figures", 10, null)]);
-        var about = new[] { WorkbookColumn.Fitted("Item", words["ExportAboutItem"], 28), WorkbookColumn.Fitted("Detail", words["ExportAboutDetail"], 100, max: 120) };
-        // The long sheet and the sources sheet share their source and quote columns, and MiniExcel knows columns by key.
-        return columns.Concat(sourceColumns).Concat(about).DistinctBy(c => c.Key);
+        return [(Widest(parks.Select(p => p.Code)), 80), (Widest(parks.Select(p => zh ? p.NameZh : p.NameEn)), 80), (30, 80),
+            (Widest(indicators.Select(i => i.Code)), 80), (Widest(indicators.Select(i => zh ? i.NameZh : i.NameEn)), 80), (12, 80), (16, 80)];
     }
 
-    public IEnumerable<LongSheetRow> LongRows()
+    private static IReadOnlyList<WorkbookColumn> Fit(IReadOnlyList<string> headers, IEnumerable<(double Width, double Max)> widths) =>
+        [.. widths.Select((w, i) => WorkbookColumn.Fitted(headers[i], w.Width, w.Max))];
+
+    private Cell Date(DateOnly? day) => day is { } d ? new Cell(d.ToDateTime(TimeOnly.MinValue), date) : new Cell((string?)null);
+
+    /// <summary>One row per observation; returns how many.</summary>
+    public async Task<long> WriteLongAsync()
     {
+        await ExportWorkbook.StartSheetAsync(workbook, ExportWorkbook.DataSheet, Fit(ExportText.WorkbookLongHeader(zh),
+            [.. WhatWidths(), (12, 80), (12, 80), (26, 80), (14, 80), (10, 80), (14, 80), (10, 80), (26, 80), (14, 80), (10, 80), (40, 80), (12, 80), (80, 80)]), header, ct);
         var labels = new PeriodLabels(source.Request.Culture);
-        foreach (var r in BlockingBridge.Enumerate(source.Reader.RowsAsync(ct), ct))
+        var cells = new Cell[20];
+        long count = 0;
+        await foreach (var r in source.Reader.RowsAsync(ct))
         {
-            DataRows++;
-            yield return new LongSheetRow(r.ParkCode, zh ? r.ParkNameZh : r.ParkNameEn, r.Enterprise, r.IndicatorCode, zh ? r.IndicatorNameZh : r.IndicatorNameEn,
-                words.Kind(r.PeriodKind), EnumCode.Of(r.PeriodKind), r.Start, r.End, labels.Of(r), ExportText.Plain(r.Value), r.Unit,
-                ExportText.Plain(r.ReportedValue), r.ReportedUnit, words.Qualifier(r.Qualifier), EnumCode.Of(r.Qualifier), r.SourceId, r.SourceTitle,
-                r.SourcePublishedOn, r.Quote);
+            cells[0] = new(r.ParkCode);
+            cells[1] = new(zh ? r.ParkNameZh : r.ParkNameEn);
+            cells[2] = new(r.Enterprise);
+            cells[3] = new(r.IndicatorCode);
+            cells[4] = new(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
+            cells[5] = new(words.Kind(r.PeriodKind));
+            cells[6] = new(EnumCode.Of(r.PeriodKind));
+            cells[7] = Date(r.Start);
+            cells[8] = Date(r.End);
+            cells[9] = new(labels.Of(r));
+            cells[10] = new(ExportText.Plain(r.Value));
+            cells[11] = new(r.Unit);
+            cells[12] = new(ExportText.Plain(r.ReportedValue));
+            cells[13] = new(r.ReportedUnit);
+            cells[14] = new(words.Qualifier(r.Qualifier));
+            cells[15] = new(EnumCode.Of(r.Qualifier));
+            cells[16] = new(r.SourceId);
+            cells[17] = new(r.SourceTitle);
+            cells[18] = Date(r.SourcePublishedOn);
+            cells[19] = new(r.Quote);
+            await workbook.AddRowAsync(cells, ct);
+            count++;
         }
+        return count;
     }
 
-    public IEnumerable<Dictionary<string, object?>> WideRows(WideLayout layout)
+    /// <summary>One row per series and rank (see <see cref="WideLayout"/>), a value and a qualifier's code per period; returns how many.</summary>
+    public async Task<long> WriteWideAsync(WideLayout layout)
     {
+        var periods = layout.Columns.SelectMany(c => new (string Header, double Width, double Max)[] { (c.Header, 12, 40), (WideLayout.QualifierHeader(c, zh), 10, 44) }).ToList();
+        await ExportWorkbook.StartSheetAsync(workbook, ExportWorkbook.DataSheet, Fit([.. ExportText.WorkbookWideHeader(zh), .. periods.Select(p => p.Header)],
+            [.. WhatWidths(), (10, 80), (10, 80), .. periods.Select(p => (p.Width, p.Max))]), header, ct);
         var labels = new PeriodLabels(source.Request.Culture);
-        foreach (var row in BlockingBridge.Enumerate(layout.RowsAsync(source.Reader.RowsAsync(ct), labels, ct), ct))
+        var cells = new Cell[9 + 2 * layout.Columns.Count];
+        long count = 0;
+        await foreach (var row in layout.RowsAsync(source.Reader.RowsAsync(ct), labels, ct))
         {
-            DataRows++;
             var r = row.First;
-            var cells = new Dictionary<string, object?>(9 + 2 * row.Cells.Length)
-            {
-                ["ParkCode"] = r.ParkCode, ["Park"] = zh ? r.ParkNameZh : r.ParkNameEn, ["Subject"] = r.Enterprise, ["IndicatorCode"] = r.IndicatorCode,
-                ["Indicator"] = zh ? r.IndicatorNameZh : r.IndicatorNameEn, ["Kind"] = words.Kind(r.PeriodKind), ["KindCode"] = EnumCode.Of(r.PeriodKind),
-                ["Unit"] = r.Unit, ["Rank"] = row.Rank,
-            };
+            cells[0] = new(r.ParkCode);
+            cells[1] = new(zh ? r.ParkNameZh : r.ParkNameEn);
+            cells[2] = new(r.Enterprise);
+            cells[3] = new(r.IndicatorCode);
+            cells[4] = new(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
+            cells[5] = new(words.Kind(r.PeriodKind));
+            cells[6] = new(EnumCode.Of(r.PeriodKind));
+            cells[7] = new(r.Unit);
+            cells[8] = new(row.Rank);
             for (var i = 0; i < row.Cells.Length; i++)
             {
-                cells[PeriodKey + i] = row.Cells[i]?.Value;
-                cells[QualifierKey + i] = row.Cells[i] is { } cell ? EnumCode.Of(cell.Qualifier) : null;
+                cells[9 + 2 * i] = new(row.Cells[i]?.Value);
+                cells[10 + 2 * i] = new(row.Cells[i] is { } cell ? EnumCode.Of(cell.Qualifier) : null);
             }
-            yield return cells;
+            await workbook.AddRowAsync(cells, ct);
+            count++;
         }
+        return count;
     }
 
-    public IEnumerable<SourceSheetRow> SourceRows()
+    /// <summary>A row per quote of each source, the first of them already asked for; returns how many.</summary>
+    public async Task<long> WriteSourcesAsync(IAsyncEnumerator<ExportQuote> quotes, Task<bool> first)
     {
-        foreach (var q in BlockingBridge.Enumerate(source.Reader.QuotesAsync(ct), ct))
+        await ExportWorkbook.StartSheetAsync(workbook, ExportWorkbook.SourcesSheet, Fit(ExportText.SourcesHeader(zh),
+            [(10, 80), (40, 80), (14, 80), (20, 80), (12, 80), (12, 80), (40, 80), (80, 80), (10, 80)]), header, ct);
+        var cells = new Cell[9];
+        long count = 0;
+        for (var more = await first; more; more = await quotes.MoveNextAsync())
         {
-            quotes++;
-            yield return new SourceSheetRow(q.SourceId, q.Title, words.SourceKind(q.Kind), q.Outlet, q.PublishedOn, q.AsOf, q.Url, q.Quote, q.Figures);
+            var q = quotes.Current;
+            cells[0] = new(q.SourceId);
+            cells[1] = new(q.Title);
+            cells[2] = new(words.SourceKind(q.Kind));
+            cells[3] = new(q.Outlet);
+            cells[4] = Date(q.PublishedOn);
+            cells[5] = Date(q.AsOf);
+            cells[6] = new(q.Url);
+            cells[7] = new(q.Quote);
+            cells[8] = new(q.Figures);
+            await workbook.AddRowAsync(cells, ct);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>The filters, the export time, what the other sheets hold and the codes' labels.</summary>
+    public async Task WriteAboutAsync(long dataRows, long quotes)
+    {
+        await ExportWorkbook.StartSheetAsync(workbook, ExportWorkbook.AboutSheet,
+            [WorkbookColumn.Fitted(words["ExportAboutItem"], 28), WorkbookColumn.Fitted(words["ExportAboutDetail"], 100, max: 120)], header, ct);
+        var cells = new Cell[2];
+        foreach (var (item, detail) in AboutRows(dataRows, quotes))
+        {
+            cells[0] = new(item);
+            cells[1] = new(detail);
+            await workbook.AddRowAsync(cells, ct);
         }
     }
 
-    /// <summary>Enumerated after the other sheets: it tells how many rows they hold.</summary>
-    public IEnumerable<AboutSheetRow> AboutRows()
+    private IEnumerable<(string Item, string Detail)> AboutRows(long dataRows, long quotes)
     {
         var (filter, selection) = (source.Request.Filter, source.Request.Selection);
         var all = words["ExportAboutAll"];
@@ -116,7 +156,7 @@ internal sealed class WorkbookSheets(WorkbookSource source, CancellationToken ct
         yield return new(words["ExportAboutVersion"], source.Version);
         yield return new(words["ExportAboutQuery"], source.Query);
         yield return new(words["ExportAboutLayout"], words[source.Layout is null ? "ExportAboutLayoutLong" : "ExportAboutLayoutWide"]);
-        yield return new(words["ExportAboutRows"], Text(DataRows));
+        yield return new(words["ExportAboutRows"], Text(dataRows));
         yield return new(words["ExportAboutQuotes"], Text(quotes));
         yield return new(words["ExportAboutParks"], Joined(selection.Parks.Select(p => $"{p.Code} {(zh ? p.NameZh : p.NameEn)}")));
         yield return new(words["Indicator"], Joined(selection.Indicators.Select(i => $"{i.Code} {(zh ? i.NameZh : i.NameEn)}")));
