@@ -28,13 +28,14 @@ public sealed class QueryCache(IMemoryCache cache, IEnumerable<IDataChangeListen
 
     /// <summary>
     /// The cached result, or one load shared by every caller that asks while it runs (fifty officials opening the
-    /// overview at once cause one query, not fifty). A failed load is not kept.
+    /// overview at once cause one query, not fifty). A failed load is not kept. <paramref name="lifetime"/> (default
+    /// <see cref="Lifetime"/>) bounds how long it is kept when nothing is written.
     /// </summary>
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> load, TimeSpan? lifetime = null)
     {
         var lazy = cache.GetOrCreate(key, entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.AbsoluteExpirationRelativeToNow = lifetime ?? Lifetime;
             entry.AddExpirationToken(new CancellationChangeToken(generation.Token));
             return new Lazy<Task<T>>(load, LazyThreadSafetyMode.ExecutionAndPublication);
         })!;

@@ -33,7 +33,7 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
     public async Task Page_ScriptPolicy_AllowsOnlyOwnFilesAndTheImportMapByNonce()
     {
         using var client = app.Anonymous();
-        var response = await client.GetAsync("/", Ct);
+        var response = await client.GetAsync("/account/login", Ct); // a page the output cache never keeps
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         var scripts = ScriptSrc().Match(csp);
         Assert.True(scripts.Success, csp);
@@ -47,8 +47,22 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
         // The attribute is HTML-encoded (a '+' of the base64 nonce is &#x2B;): the browser reads it decoded.
         Assert.All(inline, script => Assert.Contains($"nonce=\"{nonce}\"", System.Net.WebUtility.HtmlDecode(script.Value), StringComparison.Ordinal));
         // A nonce per response.
-        var again = Assert.Single((await client.GetAsync("/", Ct)).Headers.GetValues("Content-Security-Policy"));
+        var again = Assert.Single((await client.GetAsync("/account/login", Ct)).Headers.GetValues("Content-Security-Policy"));
         Assert.DoesNotContain(nonce, again, StringComparison.Ordinal);
+    }
+
+    /// <summary>A read page is replayed from the output cache under other responses' nonces: it carries no inline script at all.</summary>
+    [Fact]
+    public async Task ReadPage_KeptInTheOutputCache_HasNoInlineScript()
+    {
+        using var client = app.Anonymous();
+        using var first = await client.GetAsync("/", Ct);
+        using var cached = await client.GetAsync("/", Ct);
+
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Empty(InlineScript().Matches(await first.Content.ReadAsStringAsync(Ct)));
+        Assert.Empty(InlineScript().Matches(await cached.Content.ReadAsStringAsync(Ct)));
+        Assert.DoesNotContain("unsafe-inline", ScriptSrc().Match(Assert.Single(cached.Headers.GetValues("Content-Security-Policy"))).Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,18 @@ public static class ChecksEndpoints
     {
         builder.Services.AddSingleton(services => new ConsistencyChecks(services.GetRequiredService<ReadContexts>(), services.GetRequiredService<QueryCache>()));
         builder.Services.AddSingleton<RelationshipEditor>();
+        builder.Services.AddSingleton<IDataChangeListener, ChecksRefresh>();
         return builder;
+    }
+
+    /// <summary>After every write, the next report starts at once (resolved when called: the checks depend on the cache that calls it).</summary>
+    private sealed class ChecksRefresh(IServiceProvider services) : IDataChangeListener
+    {
+        public ValueTask DataChangedAsync(CancellationToken ct)
+        {
+            services.GetRequiredService<ConsistencyChecks>().Refresh();
+            return ValueTask.CompletedTask;
+        }
     }
 
     public static IEndpointRouteBuilder MapChecksEndpoints(this IEndpointRouteBuilder app)
