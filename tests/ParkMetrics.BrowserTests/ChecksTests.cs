@@ -48,12 +48,14 @@ public sealed class ChecksTests(BrowserApp app)
         var row = page.GetByTestId("figure-table").Locator("tr").Filter(new() { Has = page.Locator("[data-testid=figure-check-mark][data-severity=contradiction]") })
             .Filter(new() { HasText = "157" }).First;
         await row.ScrollIntoViewIfNeededAsync();
-        await session.ScreenshotAsync($"checks.mark.{culture}");
+        await session.ScreenshotAsync($"checks.mark.{culture}", fullPage: false);
 
         await row.GetByTestId("figure-value").ClickAsync();
         var dialog = page.Locator("dialog[open]");
         await Expect(dialog.GetByTestId("provenance-findings")).ToContainTextAsync(heading);
         await Expect(dialog.GetByTestId("provenance-finding").Filter(new() { HasText = sentence })).ToHaveCountAsync(1);
+        await dialog.GetByTestId("provenance-findings").ScrollIntoViewIfNeededAsync();
+        await session.ScreenshotAsync($"checks.dialog.{culture}", fullPage: false);
         await page.Keyboard.PressAsync("Escape");
 
         await row.GetByTestId("figure-check-mark").ClickAsync();
@@ -61,6 +63,7 @@ public sealed class ChecksTests(BrowserApp app)
         var target = page.Locator(".finding-marked");
         await Expect(target).ToContainTextAsync(sentence);
         await Expect(target).ToBeInViewportAsync();
+        await session.ScreenshotAsync($"checks.marked-finding.{culture}", fullPage: false);
         session.AssertNoConsoleErrors();
     }
 

@@ -1,7 +1,7 @@
 // What the server-rendered pages do with script, started when a page loads and again after each enhanced navigation
 // (Blazor's 'enhancedload'): draw the charts, switch a chart to its table and back, download a chart's PNG, filter the
 // indicator list as one types, bring a highlighted quote into view, and open figure dialogs in browsers without the
-// command attribute. Everything here is an addition: without it every page is readable (see wwwroot/no-js.css).
+// command attribute. Everything here is an addition: without it every page is readable (see the end of wwwroot/app.css).
 import { render, downloadPng, resizeAll } from '../Components/Shared/ChartView.razor.js';
 
 function startCharts(root) {
