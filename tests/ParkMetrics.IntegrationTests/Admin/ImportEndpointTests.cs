@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Admin;
 
@@ -20,7 +19,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_QuoteNotInItsSourceText_Returns422NamingTheLineAndWritesNothing()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
 
         var response = await PostAsync(client, $"{Header}\n{Row(source, "工业投资12.5亿元以上")}\n", dryRun: false);
 
@@ -37,7 +36,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_Applied_AuditsTheFigureWithItsSourceAsAnApiImport()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
 
         var response = await PostAsync(client, $"{Header},measure\n{Row(source, "完成工业投资12.5亿元")},level\n", dryRun: false);
 
@@ -45,7 +44,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
         await using var db = app.CreateContext();
         var figure = await db.Observations.SingleAsync(o => o.Source.Code == source, Ct);
         var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "observation" && a.EntityId == figure.Id, Ct);
-        Assert.Equal((AuditAction.Insert, "api report.csv", AdminApp.AdminEmail), (audit.Action, audit.Reason, audit.UserName));
+        Assert.Equal((AuditAction.Insert, "api report.csv", TestApp.AdminEmail), (audit.Action, audit.Reason, audit.UserName));
         Assert.Equal(source, JsonDocument.Parse(audit.After!).RootElement.GetProperty("source").GetString());
     }
 
@@ -53,7 +52,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_FileNameLongerThanAnAuditCanName_Returns422NamingTheFileNameAndWritesNothing()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var name = new string('长', 600) + ".csv";
 
         var response = await client.PostAsync($"/api/admin/observations/import?dryRun=false&fileName={Uri.EscapeDataString(name)}",
