@@ -13,9 +13,10 @@ namespace ParkMetrics.IntegrationTests.Accounts;
 /// <summary>
 /// What an admin does to accounts on /admin/users (through the service the page calls) and a user to their own
 /// password on /account/password: each change takes effect, is refused where it would leave no active admin or where
-/// the actor is no active admin, and is audited as entity <c>user</c> without any password or hash.
+/// the actor is no active admin, and is audited as entity <c>user</c> without any password or hash. Each test starts
+/// with the first admin and the analyst only.
 /// </summary>
-public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
+public sealed class UserManagementTests(AdminApp app) : SeededStateTest(app), IClassFixture<AdminApp>
 {
     private const string Password = "Managed-Account-42";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -91,14 +92,10 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task SetRole_LastActiveAdminDemotesItself_IsRefusedAndChangesNothing()
     {
-        var admin = await AdminAsync();
-        // Other tests of the class may have made admins: disable them, so that the first admin is the only active one.
-        foreach (var other in (await Accounts.ListAsync(Ct)).Where(u => u.Role == Roles.Admin && !u.Disabled && u.Email != TestApp.AdminEmail))
-            Assert.True((await Accounts.DisableAsync(admin, other.Id, Ct)).Succeeded);
         var id = await IdOfAsync(TestApp.AdminEmail);
         var audited = (await AuditOfAsync(id)).Count;
 
-        var change = await Accounts.SetRoleAsync(admin, id, Roles.Analyst, Ct);
+        var change = await Accounts.SetRoleAsync(await AdminAsync(), id, Roles.Analyst, Ct);
 
         Assert.Equal("UserLastAdmin", change.Error);
         Assert.True(await app.WithUsersAsync(async users => await users.IsInRoleAsync((await users.FindByIdAsync(id))!, Roles.Admin)));

@@ -8,7 +8,7 @@ using ParkMetrics.Data.Entities;
 namespace ParkMetrics.IntegrationTests.Admin;
 
 /// <summary><c>POST /api/admin/observations/import</c> through the figure writer: the quote rule, and an audit entry naming its source.</summary>
-public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
+public sealed class ImportEndpointTests(AdminApp app) : SeededStateTest(app), IClassFixture<AdminApp>
 {
     private const string Header = "park,subject,indicator,period_kind,period_start,period_end,value,unit,qualifier,source,quote";
     private const string Text = "今年以来，大通北川工业园区完成工业投资12.5亿元，同比增长8%。";
@@ -73,10 +73,10 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
         client.PostAsync($"/api/admin/observations/import?dryRun={(dryRun ? "true" : "false")}&fileName=report.csv",
             new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
 
-    /// <summary>A report registered with its text, under a code of its own for each test.</summary>
+    /// <summary>A report registered with its text.</summary>
     private async Task<string> ReportAsync()
     {
-        var code = "report-" + Guid.NewGuid().ToString("N")[..8];
+        const string code = "report";
         await using var db = app.CreateContext();
         db.Sources.Add(new Source { Code = code, Kind = SourceKind.NewsArticle, Title = "北川园区投资快报", AsOf = new DateOnly(2024, 8, 31), Text = Text });
         await db.SaveChangesAsync(Ct);
