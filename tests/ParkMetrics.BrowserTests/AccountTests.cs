@@ -16,7 +16,7 @@ public sealed class AccountTests(BrowserApp app)
     private const string Email = "chief@parkmetrics.test";
     private const string Password = "Account-Tests-2026";
 
-    private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(BrowserApp.KestrelApp own, string email)
+    private static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(TestApp own, string email)
     {
         await using var scope = own.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();

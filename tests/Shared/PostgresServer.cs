@@ -10,10 +10,8 @@ namespace ParkMetrics.Testing;
 /// Tests never share a database: each asks for its own with <see cref="CreateDatabaseAsync"/>.
 /// </summary>
 /// <remarks>
-/// Class and collection fixtures may take this assembly fixture in their constructor: a
-/// <c>WebApplicationFactory&lt;Program&gt;</c> fixture can create a <see cref="MigratedDatabase"/> (or call
-/// <see cref="CreateDatabaseAsync"/> and migrate) and hand its connection string to the app as
-/// <c>ConnectionStrings:ParkMetrics</c>.
+/// Class and collection fixtures take this assembly fixture in their constructor: a <c>TestApp</c> creates its database
+/// here, as does a <c>MigratedDatabase</c> for tests without the app.
 /// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {

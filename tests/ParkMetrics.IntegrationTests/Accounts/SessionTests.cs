@@ -2,17 +2,15 @@ using System.Net;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ParkMetrics.IntegrationTests.Admin;
 using ParkMetrics.Web.Hosting;
 
 namespace ParkMetrics.IntegrationTests.Accounts;
 
 /// <summary>The app with sessions checked against their account every second instead of every minute.</summary>
-public sealed class ShortSessionApp(PostgresServer server) : AdminApp(server)
+public sealed class ShortSessionApp(PostgresServer server)
+    : TestApp(server, new() { Settings = [("Auth:SessionValidationInterval", Interval.ToString())] })
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Auth:SessionValidationInterval", "00:00:01")];
 }
 
 /// <summary>
@@ -67,8 +65,8 @@ public sealed class SessionTests(ShortSessionApp app) : IClassFixture<ShortSessi
     {
         using var client = await SignedInAdminAsync("disabled@example.org");
         var id = await app.WithUsersAsync(async users => (await users.FindByEmailAsync("disabled@example.org"))!.Id);
-        var accounts = app.Factory.Services.GetRequiredService<ParkMetrics.Web.Features.Admin.UserAdministration>();
-        Assert.True((await accounts.DisableAsync(await app.PrincipalAsync(AdminApp.AdminEmail), id, TestContext.Current.CancellationToken)).Succeeded);
+        var accounts = app.Services.GetRequiredService<ParkMetrics.Web.Features.Admin.UserAdministration>();
+        Assert.True((await accounts.DisableAsync(await app.PrincipalAsync(TestApp.AdminEmail), id, TestContext.Current.CancellationToken)).Succeeded);
         Assert.Equal(HttpStatusCode.Redirect, await AfterTheIntervalAsync(client));
     }
 
@@ -86,7 +84,7 @@ public sealed class SessionTests(ShortSessionApp app) : IClassFixture<ShortSessi
         const string email = "circuit@example.org";
         await app.CreateUserAsync(email, Password, Roles.Admin);
         // The authentication state a circuit's scope holds, as set from the request that opened it.
-        await using var circuit = app.Factory.Services.CreateAsyncScope();
+        await using var circuit = app.Services.CreateAsyncScope();
         var state = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         ((IHostEnvironmentAuthenticationStateProvider)state).SetAuthenticationState(Task.FromResult(new AuthenticationState(await app.PrincipalAsync(email))));
         var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -110,7 +108,7 @@ public sealed class SessionTests(ShortSessionApp app) : IClassFixture<ShortSessi
         var ct = TestContext.Current.CancellationToken;
         const string email = "steady@example.org";
         await app.CreateUserAsync(email, Password, Roles.Admin);
-        await using var circuit = app.Factory.Services.CreateAsyncScope();
+        await using var circuit = app.Services.CreateAsyncScope();
         var state = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         ((IHostEnvironmentAuthenticationStateProvider)state).SetAuthenticationState(Task.FromResult(new AuthenticationState(await app.PrincipalAsync(email))));
         await Task.Delay(ShortSessionApp.Interval * 3, ct);

@@ -1,15 +1,12 @@
 using System.Net;
-using ParkMetrics.IntegrationTests.Admin;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Accounts;
 
 /// <summary>The app allowing three sign-in attempts per address and minute.</summary>
-public sealed class SignInLimitApp(PostgresServer server) : AdminApp(server)
+public sealed class SignInLimitApp(PostgresServer server)
+    : TestApp(server, new() { Settings = [("Auth:SignInLimit:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))] })
 {
     public const int Limit = 3;
-
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Auth:SignInLimit:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }
 
 /// <summary>
@@ -31,7 +28,7 @@ public sealed class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<Sig
     {
         // Each against another account: the limit is the address's, not an account's lockout.
         for (var i = 0; i < SignInLimitApp.Limit; i++)
-            Assert.Equal(HttpStatusCode.OK, (await AdminApp.PostLoginAsync(client, $"nobody{i}@example.org", "wrong-password")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await TestApp.PostLoginAsync(client, $"nobody{i}@example.org", "wrong-password")).StatusCode);
     }
 
     [Fact]
@@ -40,7 +37,7 @@ public sealed class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<Sig
         using var client = From("203.0.113.10");
         await SpendTheLimitAsync(client);
 
-        var response = await AdminApp.PostLoginAsync(client, AdminApp.AdminEmail, AdminApp.AdminPassword);
+        var response = await TestApp.PostLoginAsync(client, TestApp.AdminEmail, TestApp.AdminPassword);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After");
@@ -54,7 +51,7 @@ public sealed class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<Sig
     {
         using var client = From("203.0.113.11");
         await SpendTheLimitAsync(client);
-        var response = await AdminApp.PostLoginAsync(client, AdminApp.AdminEmail, AdminApp.AdminPassword, "?culture=en");
+        var response = await TestApp.PostLoginAsync(client, TestApp.AdminEmail, TestApp.AdminPassword, "?culture=en");
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Contains("Too many sign-in attempts", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -67,7 +64,7 @@ public sealed class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<Sig
         Assert.Equal(HttpStatusCode.OK, (await attacker.GetAsync("/account/login", Ct)).StatusCode);
 
         using var admin = From("198.51.100.20");
-        Assert.Equal(HttpStatusCode.Redirect, (await AdminApp.PostLoginAsync(admin, AdminApp.AdminEmail, AdminApp.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostLoginAsync(admin, TestApp.AdminEmail, TestApp.AdminPassword)).StatusCode);
     }
 
     [Fact]
@@ -75,6 +72,6 @@ public sealed class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<Sig
     {
         using (var first = From("2001:db8:1:2::10")) await SpendTheLimitAsync(first);
         using var sameNetwork = From("2001:db8:1:2:ffff::99");
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await AdminApp.PostLoginAsync(sameNetwork, AdminApp.AdminEmail, AdminApp.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TestApp.PostLoginAsync(sameNetwork, TestApp.AdminEmail, TestApp.AdminPassword)).StatusCode);
     }
 }

@@ -13,16 +13,17 @@ namespace ParkMetrics.IntegrationTests.Accounts;
 /// <summary>
 /// What an admin does to accounts on /admin/users (through the service the page calls) and a user to their own
 /// password on /account/password: each change takes effect, is refused where it would leave no active admin or where
-/// the actor is no active admin, and is audited as entity <c>user</c> without any password or hash.
+/// the actor is no active admin, and is audited as entity <c>user</c> without any password or hash. Each test starts
+/// with the first admin and the analyst only.
 /// </summary>
-public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
+public sealed class UserManagementTests(AdminApp app) : SeededStateTest(app), IClassFixture<AdminApp>
 {
     private const string Password = "Managed-Account-42";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private UserAdministration Accounts => app.Factory.Services.GetRequiredService<UserAdministration>();
+    private UserAdministration Accounts => app.Services.GetRequiredService<UserAdministration>();
 
-    private Task<ClaimsPrincipal> AdminAsync() => app.PrincipalAsync(AdminApp.AdminEmail);
+    private Task<ClaimsPrincipal> AdminAsync() => app.PrincipalAsync(TestApp.AdminEmail);
 
     private async Task<string> CreateAsync(string email, string? role = Roles.Analyst)
     {
@@ -46,7 +47,7 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
     private async Task<bool> CanSignInAsync(string email, string password)
     {
         using var client = app.Anonymous();
-        return (await AdminApp.PostLoginAsync(client, email, password)).StatusCode == HttpStatusCode.Redirect;
+        return (await TestApp.PostLoginAsync(client, email, password)).StatusCode == HttpStatusCode.Redirect;
     }
 
     private async Task AssertNoSecretsAsync(string userId, params string[] passwords)
@@ -70,7 +71,7 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
         var id = await CreateAsync("created@example.org", Roles.Analyst);
         var entry = Assert.Single(await AuditOfAsync(id));
         Assert.Equal(AuditAction.Insert, entry.Action);
-        Assert.Equal(AdminApp.AdminEmail, entry.UserName);
+        Assert.Equal(TestApp.AdminEmail, entry.UserName);
         Assert.Contains("created@example.org", entry.After, StringComparison.Ordinal);
         Assert.Contains(Roles.Analyst, entry.After, StringComparison.Ordinal);
         await AssertNoSecretsAsync(id, Password);
@@ -91,14 +92,10 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task SetRole_LastActiveAdminDemotesItself_IsRefusedAndChangesNothing()
     {
-        var admin = await AdminAsync();
-        // Other tests of the class may have made admins: disable them, so that the first admin is the only active one.
-        foreach (var other in (await Accounts.ListAsync(Ct)).Where(u => u.Role == Roles.Admin && !u.Disabled && u.Email != AdminApp.AdminEmail))
-            Assert.True((await Accounts.DisableAsync(admin, other.Id, Ct)).Succeeded);
-        var id = await IdOfAsync(AdminApp.AdminEmail);
+        var id = await IdOfAsync(TestApp.AdminEmail);
         var audited = (await AuditOfAsync(id)).Count;
 
-        var change = await Accounts.SetRoleAsync(admin, id, Roles.Analyst, Ct);
+        var change = await Accounts.SetRoleAsync(await AdminAsync(), id, Roles.Analyst, Ct);
 
         Assert.Equal("UserLastAdmin", change.Error);
         Assert.True(await app.WithUsersAsync(async users => await users.IsInRoleAsync((await users.FindByIdAsync(id))!, Roles.Admin)));
@@ -132,7 +129,7 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.True((await Accounts.DisableAsync(await AdminAsync(), id, Ct)).Succeeded);
         using (var client = app.Anonymous())
         {
-            var response = await AdminApp.PostLoginAsync(client, "on-off@example.org", Password);
+            var response = await TestApp.PostLoginAsync(client, "on-off@example.org", Password);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("已停用", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
@@ -145,14 +142,14 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
 
     [Fact]
     public async Task Disable_OwnAccount_IsRefused() =>
-        Assert.Equal("UserCannotDisableSelf", (await Accounts.DisableAsync(await AdminAsync(), await IdOfAsync(AdminApp.AdminEmail), Ct)).Error);
+        Assert.Equal("UserCannotDisableSelf", (await Accounts.DisableAsync(await AdminAsync(), await IdOfAsync(TestApp.AdminEmail), Ct)).Error);
 
     [Fact]
     public async Task Unlock_AccountLockedByFailedSignIns_LetsItSignInAgain()
     {
         var id = await CreateAsync("unlocked@example.org");
         using (var client = app.Anonymous())
-            for (var i = 0; i < 5; i++) await AdminApp.PostLoginAsync(client, "unlocked@example.org", "wrong-password");
+            for (var i = 0; i < 5; i++) await TestApp.PostLoginAsync(client, "unlocked@example.org", "wrong-password");
         Assert.False(await CanSignInAsync("unlocked@example.org", Password));
         Assert.NotNull((await Accounts.ListAsync(Ct)).Single(u => u.Id == id).LockedUntil);
 
@@ -182,7 +179,7 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.False(change.Succeeded);
         Assert.Contains(change.IdentityErrors!, e => e.Code == "PasswordTooShort");
         using var culture = new UICulture("zh-CN");
-        var l = app.Factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ParkMetrics.Web.SharedResource>>();
+        var l = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<ParkMetrics.Web.SharedResource>>();
         Assert.Contains("至少需要 12 位", change.Message(l), StringComparison.Ordinal);
     }
 
@@ -196,7 +193,7 @@ public sealed class UserManagementTests(AdminApp app) : IClassFixture<AdminApp>
         var response = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "change-password",
-            ["__RequestVerificationToken"] = AdminApp.Token(form),
+            ["__RequestVerificationToken"] = TestApp.Token(form),
             ["Input.Current"] = Password,
             ["Input.New"] = newPassword,
             ["Input.Confirm"] = newPassword,

@@ -32,7 +32,7 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
     [MemberData(nameof(AdminPages))]
     public async Task AdminPage_Admin_Returns200(string page)
     {
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var response = await client.GetAsync(page, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -40,11 +40,11 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData(AdminApp.AnalystEmail, HttpStatusCode.Forbidden)]
-    [InlineData(AdminApp.AdminEmail, HttpStatusCode.OK)]
+    [InlineData(TestApp.AdminEmail, HttpStatusCode.OK)]
     public async Task ImportEndpoint_ByRole_AllowsOnlyAdmins(string? email, HttpStatusCode expected)
     {
         using var client = email is null ? app.Anonymous()
-            : await app.SignInAsync(email, email == AdminApp.AdminEmail ? AdminApp.AdminPassword : AdminApp.AnalystPassword);
+            : await app.SignInAsync(email, email == TestApp.AdminEmail ? TestApp.AdminPassword : AdminApp.AnalystPassword);
         var csv = "park,subject,indicator,period_kind,period_start,period_end,value,unit,qualifier,source,quote\n";
         var response = await client.PostAsync("/api/admin/observations/import?dryRun=true", new StringContent(csv, Encoding.UTF8, "text/csv"),
             TestContext.Current.CancellationToken);
@@ -61,10 +61,10 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task SignIn_FirstAdminFromConfiguration_CanSignInAndSeesAdminLink()
     {
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("href=\"admin\"", html, StringComparison.Ordinal);
-        Assert.Contains(AdminApp.AdminEmail, html, StringComparison.Ordinal);
+        Assert.Contains(TestApp.AdminEmail, html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
         const string email = "locked@example.org";
         await app.CreateUserAsync(email, "Right-Password-42", role: null);
         using var client = app.Anonymous();
-        for (var i = 0; i < 5; i++) await AdminApp.PostLoginAsync(client, email, "wrong-password");
-        var response = await AdminApp.PostLoginAsync(client, email, "Right-Password-42");
+        for (var i = 0; i < 5; i++) await TestApp.PostLoginAsync(client, email, "wrong-password");
+        var response = await TestApp.PostLoginAsync(client, email, "Right-Password-42");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, not a redirect
         Assert.Contains("锁定", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using ParkMetrics.IntegrationTests.Infrastructure;
 using ParkMetrics.Web.Hosting;
 
 namespace ParkMetrics.IntegrationTests.Admin;
@@ -11,30 +7,24 @@ namespace ParkMetrics.IntegrationTests.Admin;
 /// <summary>The first admin at startup: from configuration, generated in Development, never outside it.</summary>
 public sealed class FirstAdminTests(PostgresServer server)
 {
-    private async Task<IList<IdentityUser>> AdminsAfterStartAsync(string environment, string? email = null, string? password = null,
-        string? connection = null, LogSink? log = null)
+    /// <summary>The admins after the app has started once, and what it logged (warnings only where <paramref name="readLog"/>).</summary>
+    private async Task<(IList<IdentityUser> Admins, LogSink Log)> StartAsync(string environment, string? email = null, string? password = null,
+        string? connection = null, bool readLog = false)
     {
-        connection ??= await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var app = await TestApp.StartAsync(new()
         {
-            b.UseEnvironment(environment);
-            b.UseSetting("ConnectionStrings:ParkMetrics", connection);
-            b.UseSetting("Database:MigrateOnStartup", "true");
-            if (email is not null) b.UseSetting("Admin:Email", email);
-            if (password is not null) b.UseSetting("Admin:Password", password);
-            b.UseSetting("Serilog:MinimumLevel:Default", log is null ? "Error" : "Warning");
-            if (log is not null) b.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(log));
-        });
-        using var client = factory.CreateClient();
-        await client.GetAsync("/health", TestContext.Current.CancellationToken);
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().GetUsersInRoleAsync(Roles.Admin);
+            ConnectionString = connection,
+            Environment = environment,
+            // A generated password, or no admin at all, is a warning: kept out of the output unless the test reads it.
+            Settings = [("Admin:Email", email), ("Admin:Password", password), ("Serilog:MinimumLevel:Default", readLog ? "Warning" : "Error")],
+        }, server);
+        return (await app.WithUsersAsync(users => users.GetUsersInRoleAsync(Roles.Admin)), app.Log);
     }
 
     [Fact]
     public async Task Startup_AdminFromConfiguration_CreatesThatAdmin()
     {
-        var admin = Assert.Single(await AdminsAfterStartAsync("Production", "chief@example.org", "Statistics-Office-2025"));
+        var admin = Assert.Single((await StartAsync("Production", "chief@example.org", "Statistics-Office-2025")).Admins);
         Assert.Equal("chief@example.org", admin.Email);
     }
 
@@ -42,7 +32,7 @@ public sealed class FirstAdminTests(PostgresServer server)
     public async Task Startup_AdminFromConfiguration_IsAuditedWithoutItsPassword()
     {
         var connection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        var admin = Assert.Single(await AdminsAfterStartAsync("Production", "audited@example.org", "Statistics-Office-2025", connection));
+        var admin = Assert.Single((await StartAsync("Production", "audited@example.org", "Statistics-Office-2025", connection)).Admins);
         await using var db = new ParkMetrics.Data.ParkMetricsDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ParkMetrics.Data.ParkMetricsDbContext>()
             .UseNpgsql(connection).Options);
         var entry = Assert.Single(db.AuditEntries.Where(a => a.EntityType == "user" && a.EntityKey == admin.Id));
@@ -57,10 +47,10 @@ public sealed class FirstAdminTests(PostgresServer server)
     public async Task Startup_AdminEmailOfAnAccountWithAnotherPassword_WarnsAndKeepsItsPassword()
     {
         var connection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        await AdminsAfterStartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection);
-        var log = new LogSink();
+        await StartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection);
+        var (admins, log) = await StartAsync("Production", "chief@example.org", "Changed-In-The-Env-2026", connection, readLog: true);
 
-        var admin = Assert.Single(await AdminsAfterStartAsync("Production", "chief@example.org", "Changed-In-The-Env-2026", connection, log));
+        var admin = Assert.Single(admins);
 
         Assert.Contains(log.Events, e => e.Level == Serilog.Events.LogEventLevel.Warning
             && e.Message.Contains("chief@example.org", StringComparison.Ordinal) && e.Message.Contains("keeps its own password", StringComparison.Ordinal));
@@ -72,20 +62,19 @@ public sealed class FirstAdminTests(PostgresServer server)
     public async Task Startup_AdminEmailOfAnAccountWithThatPassword_DoesNotWarn()
     {
         var connection = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
-        await AdminsAfterStartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection);
-        var log = new LogSink();
-        await AdminsAfterStartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection, log);
+        await StartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection);
+        var (_, log) = await StartAsync("Production", "chief@example.org", "Statistics-Office-2025", connection, readLog: true);
         Assert.DoesNotContain(log.Events, e => e.Message.Contains("keeps its own password", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Startup_DevelopmentWithoutConfiguration_GeneratesAnAdmin()
     {
-        var admin = Assert.Single(await AdminsAfterStartAsync("Development"));
+        var admin = Assert.Single((await StartAsync("Development")).Admins);
         Assert.Equal("admin@parkmetrics.local", admin.Email);
     }
 
     [Fact]
     public async Task Startup_ProductionWithoutConfiguration_CreatesNoAdmin() =>
-        Assert.Empty(await AdminsAfterStartAsync("Production"));
+        Assert.Empty((await StartAsync("Production")).Admins);
 }

@@ -4,12 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Admin;
 
 /// <summary><c>POST /api/admin/observations/import</c> through the figure writer: the quote rule, and an audit entry naming its source.</summary>
-public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
+public sealed class ImportEndpointTests(AdminApp app) : SeededStateTest(app), IClassFixture<AdminApp>
 {
     private const string Header = "park,subject,indicator,period_kind,period_start,period_end,value,unit,qualifier,source,quote";
     private const string Text = "今年以来，大通北川工业园区完成工业投资12.5亿元，同比增长8%。";
@@ -20,7 +19,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_QuoteNotInItsSourceText_Returns422NamingTheLineAndWritesNothing()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
 
         var response = await PostAsync(client, $"{Header}\n{Row(source, "工业投资12.5亿元以上")}\n", dryRun: false);
 
@@ -37,7 +36,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_Applied_AuditsTheFigureWithItsSourceAsAnApiImport()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
 
         var response = await PostAsync(client, $"{Header},measure\n{Row(source, "完成工业投资12.5亿元")},level\n", dryRun: false);
 
@@ -45,7 +44,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
         await using var db = app.CreateContext();
         var figure = await db.Observations.SingleAsync(o => o.Source.Code == source, Ct);
         var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "observation" && a.EntityId == figure.Id, Ct);
-        Assert.Equal((AuditAction.Insert, "api report.csv", AdminApp.AdminEmail), (audit.Action, audit.Reason, audit.UserName));
+        Assert.Equal((AuditAction.Insert, "api report.csv", TestApp.AdminEmail), (audit.Action, audit.Reason, audit.UserName));
         Assert.Equal(source, JsonDocument.Parse(audit.After!).RootElement.GetProperty("source").GetString());
     }
 
@@ -53,7 +52,7 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
     public async Task ImportEndpoint_FileNameLongerThanAnAuditCanName_Returns422NamingTheFileNameAndWritesNothing()
     {
         var source = await ReportAsync();
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var name = new string('长', 600) + ".csv";
 
         var response = await client.PostAsync($"/api/admin/observations/import?dryRun=false&fileName={Uri.EscapeDataString(name)}",
@@ -74,10 +73,10 @@ public sealed class ImportEndpointTests(AdminApp app) : IClassFixture<AdminApp>
         client.PostAsync($"/api/admin/observations/import?dryRun={(dryRun ? "true" : "false")}&fileName=report.csv",
             new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
 
-    /// <summary>A report registered with its text, under a code of its own for each test.</summary>
+    /// <summary>A report registered with its text.</summary>
     private async Task<string> ReportAsync()
     {
-        var code = "report-" + Guid.NewGuid().ToString("N")[..8];
+        const string code = "report";
         await using var db = app.CreateContext();
         db.Sources.Add(new Source { Code = code, Kind = SourceKind.NewsArticle, Title = "北川园区投资快报", AsOf = new DateOnly(2024, 8, 31), Text = Text });
         await db.SaveChangesAsync(Ct);

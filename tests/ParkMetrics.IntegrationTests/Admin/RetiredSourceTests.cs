@@ -13,12 +13,12 @@ public sealed class RetiredSourceTests(AdminApp app) : IClassFixture<AdminApp>
     [Fact]
     public async Task EntryGrid_SourceRetiredThroughTheApp_IsNoLongerOfferedButStillShown()
     {
-        var editor = app.Factory.Services.GetRequiredService<SourceEditor>();
+        var editor = app.Services.GetRequiredService<SourceEditor>();
         var source = (await editor.ListAsync(Ct)).Single(s => s.Code == "ganhe-2023");
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         Assert.Contains(source.Title, await client.GetStringAsync("/admin/entry?park=beichuan&year=2026", Ct), StringComparison.Ordinal);
 
-        Assert.True((await editor.RetireAsync(source.Id, source.Version, AdminApp.AdminEmail, "superseded", Ct)).Saved);
+        Assert.True((await editor.RetireAsync(source.Id, source.Version, TestApp.AdminEmail, "superseded", Ct)).Saved);
 
         var grid = await client.GetStringAsync("/admin/entry?park=beichuan&year=2026", Ct);
         Assert.DoesNotContain($">{source.Title}</option>", grid, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ namespace ParkMetrics.IntegrationTests.Checks;
 
 /// <summary>/checks, /api/checks and /api/checks.csv over the seed the app loads at startup (with the article texts where they are).</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ChecksEndpointTests(SeededExportApp app)
+public sealed class ChecksEndpointTests(TestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -2,7 +2,6 @@ using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Maintenance;
 using ParkMetrics.IntegrationTests.Infrastructure;
-using ParkMetrics.IntegrationTests.Web;
 
 namespace ParkMetrics.IntegrationTests.Data;
 
@@ -61,7 +60,7 @@ public sealed class BackupTests(MigratedDatabase database, PostgresServer server
 
     private static async Task<byte[]> ExportAsync(string connectionString)
     {
-        await using var app = new ParkMetricsApp(connectionString);
+        await using var app = await TestApp.StartAsync(new() { ConnectionString = connectionString });
         using var client = app.CreateClient();
         return await client.GetByteArrayAsync("/api/observations.csv", Ct);
     }

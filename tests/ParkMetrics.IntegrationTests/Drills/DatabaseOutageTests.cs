@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Data.Embedded;
 using ParkMetrics.Data.Queries;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Drills;
 
@@ -24,19 +21,18 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
 
     private readonly string root = PostgresServer.NewClusterFolder();
     private EmbeddedPostgres server = null!;
-    private WebApplicationFactory<Program> app = null!;
+    private TestApp app = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         server = await EmbeddedPostgres.StartAsync(root, Ct);
-        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        app = await TestApp.StartAsync(new()
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:ParkMetrics", server.ConnectionString);
-            b.UseSetting("Database:MigrateOnStartup", "true");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Fatal"); // the outage's errors are expected
+            ConnectionString = server.ConnectionString,
+            Environment = "Production",
+            Settings = [("Serilog:MinimumLevel:Default", "Fatal")], // the outage's errors are expected
         });
     }
 
@@ -74,7 +70,7 @@ public sealed partial class DatabaseOutageTests : IAsyncLifetime
 
     private HttpClient Client()
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.Anonymous();
         client.Timeout = TimeSpan.FromSeconds(30); // a request that hangs fails the test rather than stalling it
         return client;
     }

@@ -13,7 +13,7 @@ namespace ParkMetrics.IntegrationTests.Drills;
 /// parameters; a 200 is a whole document (CSV with its BOM unless bom=false, a workbook that reads, or JSON that parses).
 /// </summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportFuzzTests(SeededExportApp app)
+public sealed class ExportFuzzTests(TestApp app)
 {
     private const int Requests = 1500;
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];

@@ -28,7 +28,7 @@ public sealed class SlowExportReadersTests(SlowExportReadersTests.DefaultLimitsA
     [Fact]
     public async Task HundredSlowReaders_PagesKeepAnsweringAndAnAdminSaveSucceeds()
     {
-        using var client = app.Client();
+        using var client = app.SocketsClient();
         foreach (var page in Pages) (await client.GetAsync(page, Ct)).EnsureSuccessStatusCode(); // compiled and cached before the clock runs
         var statuses = new ConcurrentBag<HttpStatusCode>();
         var bytes = 0L;

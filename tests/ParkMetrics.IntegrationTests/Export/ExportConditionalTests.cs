@@ -4,15 +4,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
-/// <summary>The seed in a database of its own, which these tests change.</summary>
-public sealed class ChangingExportApp(PostgresServer server) : ExportApp(server);
-
 /// <summary>ETag and Last-Modified on every export, 304 while nothing asked for has changed, a new ETag once something has; pages that hold under writes.</summary>
-public sealed class ExportConditionalTests(ChangingExportApp app) : IClassFixture<ChangingExportApp>
+public sealed class ExportConditionalTests(TestApp app) : IClassFixture<TestApp>
 {
     private static readonly string[] Parks = ["beichuan", "xetdz"];
 
@@ -76,7 +72,7 @@ public sealed class ExportConditionalTests(ChangingExportApp app) : IClassFixtur
     {
         const string url = "/api/observations.csv?park=ganhe&from=2031";
         using var before = await GetAsync(url);
-        var editor = app.App.Services.GetRequiredService<FigureEditor>();
+        var editor = app.Services.GetRequiredService<FigureEditor>();
         var grid = await editor.LoadAsync("ganhe", 2031, Ct);
         var row = grid.Rows.Single(r => r.IndicatorCode == "industrial_investment");
         await Task.Delay(TimeSpan.FromSeconds(1.1), Ct); // Last-Modified counts whole seconds

@@ -6,7 +6,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>/api/observations.csv over the seed: every row and value as the database holds them, the filters, the wide pivot, the bytes.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportCsvTests(SeededExportApp app)
+public sealed class ExportCsvTests(TestApp app)
 {
     private static readonly string[] ChineseHeader =
         ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "开始日期", "结束日期", "期间", "数值", "单位", "报告数值", "报告单位", "限定", "来源", "来源日期", "引文"];

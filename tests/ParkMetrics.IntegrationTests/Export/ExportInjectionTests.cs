@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>The seed plus figures whose text a spreadsheet would run as a formula, and a negative value.</summary>
-public sealed class InjectionExportApp(PostgresServer server) : ExportApp(server)
+public sealed class InjectionExportApp(PostgresServer server) : TestApp(server)
 {
     public const string Source = "=HYPERLINK(\"http://example.org\",\"点此\")";
     public const string Enterprise = "=企业";

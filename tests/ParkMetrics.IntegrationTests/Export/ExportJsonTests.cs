@@ -5,7 +5,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>/api/observations: the CSV's rows as JSON objects in pages, long and wide.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportJsonTests(SeededExportApp app)
+public sealed class ExportJsonTests(TestApp app)
 {
     internal static readonly string[] LongProperties =
         ["parkCode", "parkName", "subject", "indicatorCode", "indicatorName", "periodKind", "start", "end", "label", "value", "unit",

@@ -1,15 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Benchmarks.Synthetic;
-using ParkMetrics.Data.Seeding;
-using ParkMetrics.Data;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
@@ -18,38 +9,25 @@ namespace ParkMetrics.IntegrationTests.Export;
 /// export budget of <see cref="MaxConcurrent"/> and a stall timeout of <paramref name="stallSeconds"/> s (the default
 /// when null), over the seed and enough synthetic figures that no export fits in the sockets' buffers.
 /// </summary>
-public abstract class LimitedExportApp(PostgresServer server, int? stallSeconds) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class LimitedExportApp(PostgresServer server, int? stallSeconds) : TestApp(server, new()
+{
+    Kestrel = true,
+    Settings = stallSeconds is { } seconds ? [("Export:StallTimeout", TimeSpan.FromSeconds(seconds).ToString())] : [],
+})
 {
     public const int MaxConcurrent = 8;
 
-    private string connectionString = "";
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task PrepareAsync()
     {
-        connectionString = await server.CreateDatabaseAsync();
-        UseKestrel(0);
-        StartServer(); // migrates and seeds, as in Development
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await using var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(connectionString).Options);
+        await using var db = CreateContext();
         await SyntheticData.GenerateAsync(db, new SyntheticOptions(Parks: 20, Years: 12, Observations: 100_000, Seed: 5));
     }
 
     /// <summary>A client of its own, with as many connections as it likes.</summary>
-    public HttpClient Client() => new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue })
+    public HttpClient SocketsClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue })
     {
         BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60),
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:ParkMetrics", connectionString);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:MinimumLevel:Override:ParkMetrics.Web.Hosting.FirstAdmin", "Error");
-        if (stallSeconds is { } seconds) builder.UseSetting("Export:StallTimeout", TimeSpan.FromSeconds(seconds).ToString());
-    }
 }
 
 /// <summary>Stalled clients are cut after <see cref="StallSeconds"/> s, so that a test sees it happen.</summary>
@@ -66,7 +44,7 @@ public sealed class ExportLimitTests(StallingExportApp app) : IClassFixture<Stal
     [Fact]
     public async Task ExportCsv_BeyondTheBudget_Answers429WithRetryAfterAtOnce()
     {
-        using var client = app.Client();
+        using var client = app.SocketsClient();
         var holding = new List<HttpResponseMessage>();
         try
         {
@@ -97,7 +75,7 @@ public sealed class ExportLimitTests(StallingExportApp app) : IClassFixture<Stal
     [Fact]
     public async Task ExportCsv_ClientStopsReading_IsCutAfterTheStallTimeoutAndGivesBackItsPlace()
     {
-        using var client = app.Client();
+        using var client = app.SocketsClient();
         var stalled = new List<HttpResponseMessage>();
         try
         {

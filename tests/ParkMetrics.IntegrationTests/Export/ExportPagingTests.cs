@@ -5,7 +5,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>/api/observations in pages: limit and an opaque cursor walk every row exactly once, in the CSV's order, with the total on each page.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportPagingTests(SeededExportApp app)
+public sealed class ExportPagingTests(TestApp app)
 {
     /// <summary>Follows next from the first page to the last; returns the pages' JSON.</summary>
     internal static async Task<List<JsonElement>> WalkAsync(HttpClient client, string query, Func<int, Task>? betweenPages = null)

@@ -6,7 +6,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>Bad parameters get a 400 ValidationProblem naming them, in Chinese unless lang=en; never a 500, never an empty file.</summary>
 [Collection(nameof(SeededExport))]
-public sealed partial class ExportValidationTests(SeededExportApp app)
+public sealed partial class ExportValidationTests(TestApp app)
 {
     public static TheoryData<string, string> BadParameters => new()
     {

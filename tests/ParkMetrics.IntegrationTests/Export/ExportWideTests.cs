@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Export;
 
@@ -8,7 +7,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 /// and as approximate, and an even later one (再修订) that reports its years a third time, two higher: periods with two
 /// and three sources, and years where a forecast and a reported figure meet.
 /// </summary>
-public sealed class RevisedExportApp(PostgresServer server) : ExportApp(server)
+public sealed class RevisedExportApp(PostgresServer server) : TestApp(server)
 {
     protected override async Task PrepareAsync()
     {
@@ -31,7 +30,7 @@ public sealed class RevisedExportApp(PostgresServer server) : ExportApp(server)
 
 /// <summary>The wide layouts (CSV, workbook, JSON) lose nothing of the long one: every figure, qualifier and forecast comes back from them.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportWideTests(SeededExportApp app)
+public sealed class ExportWideTests(TestApp app)
 {
     public static TheoryData<string> Queries => ["", "?lang=en", "?park=xetdz", "?period_kind=annual_average,plan_cumulative,plan_to_date,target"];
 
@@ -128,7 +127,7 @@ public sealed class ExportWideRevisionTests(RevisedExportApp app) : IClassFixtur
 
 internal static class WideChecks
 {
-    public static async Task CsvRebuildsAsync(ExportApp app, string query)
+    public static async Task CsvRebuildsAsync(TestApp app, string query)
     {
         var ct = TestContext.Current.CancellationToken;
         var zh = !query.Contains("lang=en", StringComparison.Ordinal);
@@ -141,7 +140,7 @@ internal static class WideChecks
         WideRebuild.AssertSame(WideRebuild.FromLong(stored), WideRebuild.FromCsv(wide, WideRebuild.Columns(json.RootElement), zh));
     }
 
-    public static async Task WorkbookRebuildsAsync(ExportApp app, string query)
+    public static async Task WorkbookRebuildsAsync(TestApp app, string query)
     {
         var zh = !query.Contains("lang=en", StringComparison.Ordinal);
         var stored = (await StoredRow.ReadAsync(app.ConnectionString)).Where(ExportCsvTests.Matches(query)).ToList();

@@ -7,7 +7,7 @@ namespace ParkMetrics.IntegrationTests.Export;
 
 /// <summary>/api/observations.xlsx over the seed, read back with MiniExcel: the database's rows and values, its sources and quotes, and a sheet that says what it holds.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class ExportWorkbookTests(SeededExportApp app)
+public sealed class ExportWorkbookTests(TestApp app)
 {
     private static readonly string[] ChineseHeader =
         ["园区代码", "园区", "主体", "指标代码", "指标", "期间类型", "期间类型代码", "开始日期", "结束日期", "期间", "数值", "单位", "报告数值", "报告单位",

@@ -3,19 +3,14 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
-using ParkMetrics.IntegrationTests.Export;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.ReadPages;
-
-/// <summary>The app over a database of its own: its tests write figures and read the cached pages back.</summary>
-public sealed class ReadPagesApp(PostgresServer server) : ExportApp(server);
 
 /// <summary>
 /// Read pages as a browser without script gets them: rendered on the server with their quotes and tables, from the
 /// output cache for anonymous readers (per language and query), evicted by the one writer; honest statuses.
 /// </summary>
-public sealed partial class ReadPageTests(ReadPagesApp app) : IClassFixture<ReadPagesApp>
+public sealed partial class ReadPageTests(TestApp app) : IClassFixture<TestApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -106,7 +101,7 @@ public sealed partial class ReadPageTests(ReadPagesApp app) : IClassFixture<Read
             Assert.DoesNotContain("2032年", await warm.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using (var cached = await app.Client.SendAsync(Get("/parks/ganhe"), Ct)) Assert.NotNull(cached.Headers.Age);
 
-        var editor = app.App.Services.GetRequiredService<FigureEditor>();
+        var editor = app.Services.GetRequiredService<FigureEditor>();
         var grid = await editor.LoadAsync("ganhe", 2032, Ct);
         var row = grid.Rows.Single(r => r.IndicatorCode == "fixed_asset_investment");
         var saved = await editor.SaveAsync("ganhe", 2032, [new EntryChange(row.IndicatorId, null, null, 1234567, Qualifier.Exact, null, grid.StatisticsOfficeSourceId, "test")],

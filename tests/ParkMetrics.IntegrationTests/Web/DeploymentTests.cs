@@ -1,18 +1,15 @@
 using System.Net;
-using ParkMetrics.IntegrationTests.Admin;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Web;
 
 /// <summary>The app as deployed: Production behind a TLS proxy in 10.0.0.0/8, redirecting plain HTTP to port 443.</summary>
-public sealed class BehindProxyApp(PostgresServer server) : AdminApp(server)
+public sealed class BehindProxyApp(PostgresServer server) : TestApp(server, new()
+{
+    Environment = "Production",
+    Settings = [("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8"), ("HTTPS_PORT", "443"), ("Serilog:MinimumLevel:Default", "Error")],
+})
 {
     public const string Proxy = "10.20.30.40";
-
-    protected override string EnvironmentName => "Production";
-
-    protected override IEnumerable<(string Key, string Value)> Settings =>
-        [("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8"), ("HTTPS_PORT", "443"), ("Serilog:MinimumLevel:Default", "Error")];
 }
 
 /// <summary>
@@ -74,12 +71,12 @@ public sealed class DeploymentTests(BehindProxyApp app) : IClassFixture<BehindPr
     [Fact]
     public async Task SignIn_InProduction_SetsASecureHttpOnlySameSiteCookie()
     {
-        using var client = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
             BaseAddress = new Uri($"https://{Host}/"),
         });
-        var response = await AdminApp.PostLoginAsync(client, AdminApp.AdminEmail, AdminApp.AdminPassword);
+        var response = await TestApp.PostLoginAsync(client, TestApp.AdminEmail, TestApp.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ParkMetrics.Auth=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);

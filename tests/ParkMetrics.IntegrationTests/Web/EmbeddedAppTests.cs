@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Web;
 
@@ -8,18 +5,10 @@ namespace ParkMetrics.IntegrationTests.Web;
 public sealed class EmbeddedAppTests : IAsyncLifetime
 {
     private readonly string root = PostgresServer.NewClusterFolder();
-    private WebApplicationFactory<Program> app = null!;
+    private TestApp app = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:ParkMetrics", "");
-            b.UseSetting("Database:DataDirectory", root);
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask InitializeAsync() =>
+        app = await TestApp.StartAsync(new() { ConnectionString = "", Settings = [("Database:DataDirectory", root)] });
 
     [Fact]
     public async Task Overview_NoConnectionString_ServesTheSeededFiguresFromItsOwnDatabase()

@@ -1,6 +1,5 @@
 using System.Net;
 using ParkMetrics.Data.Embedded;
-using ParkMetrics.IntegrationTests.Infrastructure;
 
 namespace ParkMetrics.IntegrationTests.Web;
 
@@ -9,12 +8,12 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 {
     private readonly string root = PostgresServer.NewClusterFolder();
     private EmbeddedPostgres server = null!;
-    private ParkMetricsApp app = null!;
+    private TestApp app = null!;
 
     public async ValueTask InitializeAsync()
     {
         server = await EmbeddedPostgres.StartAsync(root, TestContext.Current.CancellationToken);
-        app = new ParkMetricsApp(server.ConnectionString);
+        app = await TestApp.StartAsync(new() { ConnectionString = server.ConnectionString });
     }
 
     [Fact]

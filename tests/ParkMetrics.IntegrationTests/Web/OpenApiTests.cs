@@ -14,7 +14,7 @@ namespace ParkMetrics.IntegrationTests.Web;
 
 /// <summary>/openapi/v1.json is a valid OpenAPI document that describes every public endpoint and every parameter it binds; /api shows it.</summary>
 [Collection(nameof(SeededExport))]
-public sealed class OpenApiTests(SeededExportApp app)
+public sealed class OpenApiTests(TestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,8 +41,8 @@ public sealed class OpenApiTests(SeededExportApp app)
     /// </summary>
     private List<(string Route, string Method, List<string> Parameters)> PublicEndpoints()
     {
-        var services = app.App.Services.GetRequiredService<IServiceProviderIsService>();
-        return [.. app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var services = app.Services.GetRequiredService<IServiceProviderIsService>();
+        return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/", StringComparison.Ordinal) || route == "/health"))
             .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null
                 && e.Metadata.GetMetadata<MethodInfo>()?.DeclaringType?.Assembly != typeof(Scalar.AspNetCore.ScalarOptions).Assembly)

@@ -14,10 +14,8 @@ public sealed class ScaleOutTests(PostgresServer server)
     public async Task DataProtection_KeysLiveInTheDatabase_SoAnotherInstanceReadsWhatOneProtected()
     {
         var database = await server.CreateDatabaseAsync(Ct);
-        await using var first = new ParkMetricsApp(database);
-        await using var second = new ParkMetricsApp(database);
-        first.CreateClient(); // starts it: migrates and seeds
-        second.CreateClient();
+        await using var first = await TestApp.StartAsync(new() { ConnectionString = database });
+        await using var second = await TestApp.StartAsync(new() { ConnectionString = database });
 
         // What a sign-in cookie or an antiforgery token is made of.
         var cookie = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("admin@parkmetrics.test");
@@ -34,16 +32,16 @@ public sealed class ScaleOutTests(PostgresServer server)
         // Two databases stand in for a primary and its replica: only the "replica" holds the seed.
         var primary = await server.CreateDatabaseAsync(Ct);
         var replica = await server.CreateDatabaseAsync(Ct);
-        await using (var seeded = new ParkMetricsApp(replica)) seeded.CreateClient();
+        await using (await TestApp.StartAsync(new() { ConnectionString = replica })) { } // migrates and seeds it
         await using (var db = new ParkMetricsDbContext(new DbContextOptionsBuilder<ParkMetricsDbContext>().UseNpgsql(primary).Options))
             await db.Database.MigrateAsync(Ct);
 
-        await using var app = new ParkMetricsApp(primary).WithWebHostBuilder(b =>
+        await using var app = await TestApp.StartAsync(new()
         {
-            b.UseSetting("ConnectionStrings:ParkMetricsReadOnly", replica);
-            b.UseSetting("Database:SeedWhenEmpty", "false");
+            ConnectionString = primary,
+            Settings = [("ConnectionStrings:ParkMetricsReadOnly", replica), ("Database:SeedWhenEmpty", "false")],
         });
-        var csv = await app.CreateClient().GetStringAsync("/api/observations.csv?park=ganhe&bom=false", Ct);
+        var csv = await app.Client.GetStringAsync("/api/observations.csv?park=ganhe&bom=false", Ct);
 
         Assert.Contains("ganhe", csv, StringComparison.Ordinal); // the primary has no figures at all
     }

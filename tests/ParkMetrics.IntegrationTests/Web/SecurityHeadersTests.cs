@@ -68,7 +68,7 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
     [Fact]
     public async Task Logout_WithoutAntiforgeryToken_Answers400AndKeepsTheSession()
     {
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin", Ct)).StatusCode);
@@ -77,11 +77,11 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
     [Fact]
     public async Task Logout_WithItsToken_SignsOut()
     {
-        using var client = await app.SignInAsync(AdminApp.AdminEmail, AdminApp.AdminPassword);
+        using var client = await app.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var page = await client.GetStringAsync("/admin", Ct);
         var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = AdminApp.Token(page),
+            ["__RequestVerificationToken"] = TestApp.Token(page),
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin", Ct)).StatusCode);
@@ -114,7 +114,7 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
     public async Task SignIn_ReturnUrlOffTheSite_GoesHome(string returnUrl)
     {
         using var client = app.Anonymous();
-        var response = await AdminApp.PostLoginAsync(client, AdminApp.AdminEmail, AdminApp.AdminPassword, "?returnUrl=" + returnUrl);
+        var response = await TestApp.PostLoginAsync(client, TestApp.AdminEmail, TestApp.AdminPassword, "?returnUrl=" + returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("http://localhost/", response.Headers.Location!.ToString());
     }
@@ -123,7 +123,7 @@ public sealed partial class SecurityHeadersTests(AdminApp app) : IClassFixture<A
     public async Task SignIn_ReturnUrlOfAPage_GoesThere()
     {
         using var client = app.Anonymous();
-        var response = await AdminApp.PostLoginAsync(client, AdminApp.AdminEmail, AdminApp.AdminPassword, "?returnUrl=%2Fadmin%2Fusers");
+        var response = await TestApp.PostLoginAsync(client, TestApp.AdminEmail, TestApp.AdminPassword, "?returnUrl=%2Fadmin%2Fusers");
         Assert.Equal("http://localhost/admin/users", response.Headers.Location!.ToString());
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
-namespace ParkMetrics.IntegrationTests.Infrastructure;
+namespace ParkMetrics.Testing;
 
 /// <summary>
 /// The test server has no TCP peer: a request's <c>X-Test-Peer</c> header gives the address it came from, as a

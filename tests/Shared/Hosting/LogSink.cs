@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace ParkMetrics.IntegrationTests.Infrastructure;
+namespace ParkMetrics.Testing;
 
 /// <summary>The app's log events, rendered, for tests that check what an operator is told.</summary>
 public sealed class LogSink : ILogEventSink
