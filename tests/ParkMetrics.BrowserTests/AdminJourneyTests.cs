@@ -32,6 +32,7 @@ public sealed class AdminJourneyTests(BrowserApp app)
         await page.Keyboard.TypeAsync("3650000");
         await page.Keyboard.PressAsync("Enter"); // down the column, as in a spreadsheet
         await Expect(cell).Not.ToBeFocusedAsync();
+        await Expect(page.GetByText("已修改 1 行")).ToBeVisibleAsync(); // the circuit has the typed value
         await page.GetByTestId("entry-save").ClickAsync();
         await Expect(page.GetByTestId("entry-message")).ToHaveTextAsync("已保存：新增 1 项，修改 0 项，删除 0 项。");
 

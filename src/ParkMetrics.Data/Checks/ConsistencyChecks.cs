@@ -35,7 +35,7 @@ public sealed record CheckFilter(IReadOnlyCollection<string>? Parks = null, IRea
 /// marks on tiles, tables and the figure's dialog); and the findings that rows not yet written would add (upload, intake,
 /// entry grid), which warn and never block. Reads only: no check changes a figure.
 /// </summary>
-public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache? cache = null)
+public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> contexts, QueryCache? cache = null, CancellationToken stopping = default)
 {
     private const string CacheKey = "checks:report";
 
@@ -47,7 +47,7 @@ public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> co
 
     /// <summary>The findings over everything stored, from the cache when nothing was written since.</summary>
     public Task<CheckReport> ReportAsync(CancellationToken ct = default) =>
-        cache is null ? RunAsync(ct) : cache.GetAsync(CacheKey, () => RunAsync(CancellationToken.None), ReportLifetime);
+        cache is null ? RunAsync(ct) : cache.GetAsync(CacheKey, () => RunAsync(stopping), ReportLifetime);
 
     /// <summary>
     /// Starts the report over the data as it now is, without waiting for it: the pages that mark figures (and /checks)
@@ -62,12 +62,23 @@ public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> co
     /// The findings each of <paramref name="figureIds"/> takes part in (figures in none are left out): what a tile, a table
     /// row or a figure's dialog needs to carry its mark and link to the finding.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Finding>>> FindingsForAsync(IEnumerable<long> figureIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Finding>>> FindingsForAsync(IEnumerable<long> figureIds, CancellationToken ct = default) =>
+        Of(await ReportAsync(ct), figureIds);
+
+    /// <summary>
+    /// The same, if the report over the data as it now is is ready within <paramref name="wait"/>; else null, and the
+    /// report goes on (a page then shows no marks rather than keep its reader waiting for a whole run).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Finding>>?> FindingsForAsync(IEnumerable<long> figureIds, TimeSpan wait, CancellationToken ct = default)
     {
-        var report = await ReportAsync(ct);
-        return figureIds.Distinct().Where(id => report.ByFigure.Contains(id))
-            .ToDictionary(id => id, id => (IReadOnlyList<Finding>)[.. report.ByFigure[id]]);
+        var running = ReportAsync(ct);
+        if (await Task.WhenAny(running, Task.Delay(wait, ct)) != running) return null;
+        return Of(await running, figureIds);
     }
+
+    private static Dictionary<long, IReadOnlyList<Finding>> Of(CheckReport report, IEnumerable<long> figureIds) =>
+        figureIds.Distinct().Where(id => report.ByFigure.Contains(id))
+            .ToDictionary(id => id, id => (IReadOnlyList<Finding>)[.. report.ByFigure[id]]);
 
     /// <summary>Runs every rule over every stored figure now, without the cache.</summary>
     public async Task<CheckReport> RunAsync(CancellationToken ct = default)

@@ -48,6 +48,8 @@ public static class DatabaseHosting
         builder.Services.AddSingleton<UnitEditor>();
         builder.Services.AddSingleton<ParkEditor>();
         builder.Services.AddScoped<Features.Figures.DialogIds>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Features.Figures.FigureContexts>();
         builder.Services.AddSingleton<Features.Overview.OverviewService>();
         builder.Services.AddSingleton<Features.Parks.ParkService>();
         builder.Services.AddSingleton<Features.Parks.BriefingService>();

@@ -21,5 +21,9 @@ internal static class SeedChecks
 
     public static IReadOnlyList<Finding> Findings => Loaded.Value.Findings;
 
+    /// <summary>东川's 十四五 固定资产投资 of 157亿元 against its components 91.2 + 47.8亿元: the seed's plainest contradiction.</summary>
+    public static Finding DongchuanInvestment => Findings.Single(f => f.Rule == CheckRule.Components
+        && f.Figures.Any(x => x.Role == FigureRole.Total && x.Figure.IndicatorCode == "fixed_asset_investment"));
+
     public static bool HasArticles => Seed.Sources.Any(s => s.Text is not null);
 }

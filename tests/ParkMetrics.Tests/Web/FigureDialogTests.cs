@@ -114,8 +114,7 @@ public sealed class FigureDialogTests : ComponentTest
     {
         using var _ = TestCulture.Use(culture);
         var figure = SeedFigures.Find("dongchuan", "fixed_asset_investment", "plan_cumulative", "2021-01-01");
-        var components = Assert.Single(SeedChecks.Findings, f => f.Rule == CheckRule.Components
-            && f.Figures.Any(x => x.Role == FigureRole.Total && x.Figure.IndicatorCode == "fixed_asset_investment"));
+        var components = SeedChecks.DongchuanInvestment;
         var note = components with { Key = "0123456789abcdef", Severity = Severity.Note };
         Findings[figure.Id] = [components, note];
 

@@ -77,8 +77,7 @@ public sealed class FigureValueTests : ComponentTest
     {
         using var _ = TestCulture.Use(culture);
         var figure = SeedFigures.Find("dongchuan", "fixed_asset_investment", "plan_cumulative", "2021-01-01");
-        var finding = Assert.Single(SeedChecks.Findings, f => f.Rule == CheckRule.Components
-            && f.Figures.Any(x => x.Role == FigureRole.Total && x.Figure.IndicatorCode == "fixed_asset_investment"));
+        var finding = SeedChecks.DongchuanInvestment;
         Findings[figure.Id] = [finding];
 
         var cut = RenderWithContext<FigureValue>(p => p.Add(c => c.Figure, figure));

@@ -14,20 +14,35 @@ public static class ChecksEndpoints
 {
     public static WebApplicationBuilder AddParkMetricsChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services => new ConsistencyChecks(services.GetRequiredService<ReadContexts>(), services.GetRequiredService<QueryCache>()));
+        // A report shared by every reader runs to its end whoever asked, but not past the app's stopping (nor the database's).
+        builder.Services.AddSingleton(services => new ConsistencyChecks(services.GetRequiredService<ReadContexts>(), services.GetRequiredService<QueryCache>(),
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         builder.Services.AddSingleton<RelationshipEditor>();
-        builder.Services.AddSingleton<IDataChangeListener, ChecksRefresh>();
+        builder.Services.AddSingleton<ChecksRefresh>();
+        builder.Services.AddSingleton<IDataChangeListener>(services => services.GetRequiredService<ChecksRefresh>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<ChecksRefresh>());
         return builder;
     }
 
-    /// <summary>After every write, the next report starts at once (resolved when called: the checks depend on the cache that calls it).</summary>
-    private sealed class ChecksRefresh(IServiceProvider services) : IDataChangeListener
+    /// <summary>
+    /// The report starts once the app has started (after the database's migration and seed) and again right after every
+    /// write; the checks are resolved when called, as they depend on the cache that calls this.
+    /// </summary>
+    private sealed class ChecksRefresh(IServiceProvider services) : IDataChangeListener, IHostedService
     {
         public ValueTask DataChangedAsync(CancellationToken ct)
         {
             services.GetRequiredService<ConsistencyChecks>().Refresh();
             return ValueTask.CompletedTask;
         }
+
+        public Task StartAsync(CancellationToken ct)
+        {
+            services.GetRequiredService<ConsistencyChecks>().Refresh();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapChecksEndpoints(this IEndpointRouteBuilder app)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Components.Shared;
@@ -37,7 +36,7 @@ public sealed record CompareModel(
 /// (forecasts aside). It says when one of the parks contains another (a zone and its park: the zone's figure includes
 /// the park's), and when nothing is comparable it says so and suggests pairs that are.
 /// </summary>
-public sealed class CompareService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks, IStringLocalizer<SharedResource> localizer)
+public sealed class CompareService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts, IStringLocalizer<SharedResource> localizer)
 {
     public const string DefaultIndicator = "industrial_output_above_scale";
     public const int MaxSuggestions = 6;
@@ -93,7 +92,7 @@ public sealed class CompareService(CatalogQueries catalog, FigureQueries figures
             series = new($"{indicator.Name(culture)} · {localizer["SeriesOverYears"]}", line, $"compare-{indicator.Code}-years",
                 ChartCsv.For(FigureCharts.YearSeriesFigures(sameKind), all));
         var containments = Containments(parks, selected, culture);
-        var context = await FigureContext.LoadAsync(catalog, checks, inPeriod, ct);
+        var context = await contexts.LoadAsync(inPeriod, ct);
         return new(options, indicator, indicator.Name(culture), periods, period, parkOptions, inPeriod, chart, series, containments, [], suggestions, context);
     }
 

@@ -46,13 +46,7 @@ internal sealed class WorkbookSheets(WorkbookSource source, Spreadsheet workbook
         long count = 0;
         await foreach (var r in source.Reader.RowsAsync(ct))
         {
-            cells[0] = new(r.ParkCode);
-            cells[1] = new(zh ? r.ParkNameZh : r.ParkNameEn);
-            cells[2] = new(r.Enterprise);
-            cells[3] = new(r.IndicatorCode);
-            cells[4] = new(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
-            cells[5] = new(words.Kind(r.PeriodKind));
-            cells[6] = new(EnumCode.Of(r.PeriodKind));
+            WriteWhat(cells, r);
             cells[7] = Date(r.Start);
             cells[8] = Date(r.End);
             cells[9] = new(labels.Of(r));
@@ -72,6 +66,18 @@ internal sealed class WorkbookSheets(WorkbookSource source, Spreadsheet workbook
         return count;
     }
 
+    /// <summary>The first seven cells of a row in either layout: whose, which indicator, what kind of period.</summary>
+    private void WriteWhat(Cell[] cells, ExportRow r)
+    {
+        cells[0] = new(r.ParkCode);
+        cells[1] = new(zh ? r.ParkNameZh : r.ParkNameEn);
+        cells[2] = new(r.Enterprise);
+        cells[3] = new(r.IndicatorCode);
+        cells[4] = new(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
+        cells[5] = new(words.Kind(r.PeriodKind));
+        cells[6] = new(EnumCode.Of(r.PeriodKind));
+    }
+
     /// <summary>One row per series and rank (see <see cref="WideLayout"/>), a value and a qualifier's code per period; returns how many.</summary>
     public async Task<long> WriteWideAsync(WideLayout layout)
     {
@@ -84,13 +90,7 @@ internal sealed class WorkbookSheets(WorkbookSource source, Spreadsheet workbook
         await foreach (var row in layout.RowsAsync(source.Reader.RowsAsync(ct), labels, ct))
         {
             var r = row.First;
-            cells[0] = new(r.ParkCode);
-            cells[1] = new(zh ? r.ParkNameZh : r.ParkNameEn);
-            cells[2] = new(r.Enterprise);
-            cells[3] = new(r.IndicatorCode);
-            cells[4] = new(zh ? r.IndicatorNameZh : r.IndicatorNameEn);
-            cells[5] = new(words.Kind(r.PeriodKind));
-            cells[6] = new(EnumCode.Of(r.PeriodKind));
+            WriteWhat(cells, r);
             cells[7] = new(r.Unit);
             cells[8] = new(row.Rank);
             for (var i = 0; i < row.Cells.Length; i++)

@@ -1,4 +1,3 @@
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Editing;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
@@ -13,7 +12,7 @@ public sealed record FigureModel(Figure? Figure, IReadOnlyList<Figure> Series, F
     public bool NotFound => Figure is null;
 }
 
-public sealed class FigureService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks, FigureEditor editor)
+public sealed class FigureService(FigureQueries figures, FigureContexts contexts, FigureEditor editor)
 {
     public async Task<FigureModel> LoadAsync(long id, CancellationToken ct = default)
     {
@@ -22,7 +21,7 @@ public sealed class FigureService(CatalogQueries catalog, FigureQueries figures,
         var series = (await figures.ForParkAsync(figure.ParkCode, ct))
             .Where(f => f.IndicatorCode == figure.IndicatorCode && f.Enterprise == figure.Enterprise)
             .OrderBy(f => f.Start).ThenBy(f => f.End).ToList();
-        return new(figure, series, await FigureContext.LoadAsync(catalog, checks, series, ct));
+        return new(figure, series, await contexts.LoadAsync(series, ct));
     }
 
     /// <summary>Who changed the figure, when and why: for analysts and admins only.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Features.Sources;
@@ -21,19 +22,26 @@ public sealed class FigureContext(IReadOnlyDictionary<int, string> texts, IReadO
 
     /// <summary>The findings the figure takes part in, the surest first; empty when its figures agree.</summary>
     public IReadOnlyList<Finding> FindingsOf(Figure f) => findings.TryGetValue(f.Id, out var found) ? found : [];
+}
 
-    /// <summary>
-    /// Reads the texts of the sources of <paramref name="figures"/> (each cached by the catalog for a minute) and the
-    /// findings they take part in (from the checks' report, cached until the next write).
-    /// </summary>
-    public static async Task<FigureContext> LoadAsync(CatalogQueries catalog, ConsistencyChecks checks, IReadOnlyCollection<Figure> figures, CancellationToken ct = default)
+/// <summary>
+/// Loads a page's <see cref="FigureContext"/>: the texts of its figures' sources (each cached by the catalog for a
+/// minute) and the findings they take part in. A page never waits long for the checks: when their report over the data
+/// as it now is is not ready within <see cref="MarksWait"/> (a run takes seconds at a million figures, after each
+/// write), the page shows no marks and is not kept in the output cache, so that a later reader gets them.
+/// </summary>
+public sealed class FigureContexts(CatalogQueries catalog, ConsistencyChecks checks, IHttpContextAccessor http)
+{
+    public static readonly TimeSpan MarksWait = TimeSpan.FromSeconds(1);
+
+    public async Task<FigureContext> LoadAsync(IReadOnlyCollection<Figure> figures, CancellationToken ct = default)
     {
         var texts = new Dictionary<int, string>();
         foreach (var id in figures.Where(f => f.Quote.Length > 0).Select(f => f.SourceId).Distinct())
             if (await catalog.SourceTextAsync(id, ct) is { } text) texts[id] = text;
-        var findings = (await checks.FindingsForAsync(figures.Select(f => f.Id), ct))
-            .ToDictionary(p => p.Key, p => (IReadOnlyList<Finding>)[.. p.Value.OrderBy(x => x.Severity).ThenBy(x => x.Rule)]);
-        return new FigureContext(texts, findings);
+        var findings = await checks.FindingsForAsync(figures.Select(f => f.Id), MarksWait, ct);
+        if (findings is null && http.HttpContext?.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
+        return new FigureContext(texts, findings?.ToDictionary(p => p.Key, p => (IReadOnlyList<Finding>)[.. p.Value.OrderBy(x => x.Severity).ThenBy(x => x.Rule)]));
     }
 }
 

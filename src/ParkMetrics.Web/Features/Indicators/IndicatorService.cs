@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Features.Figures;
@@ -18,7 +17,7 @@ public sealed record IndicatorModel(IndicatorSummary? Indicator, string Name, st
 /// <summary>A list group of indicators of one category.</summary>
 public sealed record IndicatorGroup(string Category, string Title, IReadOnlyList<IndicatorSummary> Indicators);
 
-public sealed class IndicatorService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks, IStringLocalizer<SharedResource> localizer)
+public sealed class IndicatorService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>More parks than this would make bars too thin and colours repeat; the table still lists them all.</summary>
     public const int MaxChartParks = 8;
@@ -54,7 +53,7 @@ public sealed class IndicatorService(CatalogQueries catalog, FigureQueries figur
             charts.Add(new($"{name} · {localizer["SeriesOverYears"]}", line, $"{indicator.Code}-years",
                 ChartCsv.For(FigureCharts.YearSeriesFigures(chartFigures), found)));
         // The table shows one page of figures: only their sources' texts are needed, but which page is the table's to say.
-        var context = await FigureContext.LoadAsync(catalog, checks, found, ct);
+        var context = await contexts.LoadAsync(found, ct);
         return new(indicator, name, indicator.OtherName(culture), all.FirstOrDefault(i => i.Code == indicator.BaseCode),
             [.. all.Where(i => i.BaseCode == code && i.FigureCount > 0)], found, charts, chartParks.Count, parks.Count,
             $"compare?indicator={code}", context);

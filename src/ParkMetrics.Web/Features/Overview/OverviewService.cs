@@ -1,5 +1,4 @@
 using System.Globalization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Features.Figures;
@@ -14,7 +13,7 @@ public sealed record OverviewModel(IReadOnlyList<ParkCard> Zones, IReadOnlyList<
     IReadOnlyList<FigureChart> Series, FigureContext Context);
 
 /// <summary>The overview: each zone's headline figures, a card per park (the first dozen), and series over the years.</summary>
-public sealed class OverviewService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks)
+public sealed class OverviewService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts)
 {
     /// <summary>Cards on the overview; the park list holds the rest.</summary>
     public const int MaxParkCards = 12;
@@ -42,7 +41,7 @@ public sealed class OverviewService(CatalogQueries catalog, FigureQueries figure
             .ToList();
         var zoneCards = zones.Select(z => Card(z, 8)).ToList();
         var parkCards = shown.Select(p => Card(p, 4)).ToList();
-        var context = await FigureContext.LoadAsync(catalog, checks, [.. zoneCards.Concat(parkCards).SelectMany(c => c.Headlines)], ct);
+        var context = await contexts.LoadAsync([.. zoneCards.Concat(parkCards).SelectMany(c => c.Headlines)], ct);
         return new OverviewModel(zoneCards, parkCards, parks.Count(p => p.Kind == ParkKind.Park), parks.Sum(p => p.FigureCount), sourceCount, series, context);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Components.Shared;
@@ -27,7 +26,7 @@ public sealed record ParkModel(ParkSummary? Park, string Name, string OtherName,
 }
 
 /// <summary>A park's figures by category, with the charts that may honestly be drawn of them.</summary>
-public sealed class ParkService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks, IStringLocalizer<SharedResource> localizer)
+public sealed class ParkService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<ParkModel> LoadAsync(string code, CultureInfo culture, CancellationToken ct = default)
     {
@@ -46,7 +45,7 @@ public sealed class ParkService(CatalogQueries catalog, FigureQueries figures, C
             .Distinct().OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         var enterprises = await catalog.EnterprisesAsync(code, ct);
         var headlines = Headlines.Pick(own, 8);
-        var context = await FigureContext.LoadAsync(catalog, checks, all, ct);
+        var context = await contexts.LoadAsync(all, ct);
         return new ParkModel(park, park.Name(culture), park.OtherName(culture), parent, parent?.Name(culture),
             [.. parks.Where(p => p.ParentCode == code).Select(p => (p, p.Name(culture)))], all, headlines, categories,
             enterprises, [.. all.Where(f => f.IsEnterprise)], plans, context);

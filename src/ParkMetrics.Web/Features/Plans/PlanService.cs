@@ -1,5 +1,4 @@
 using System.Globalization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Features.Figures;
@@ -16,7 +15,7 @@ public sealed record PlanModel(IReadOnlyList<PlanPeriod> Plans, PlanPeriod? Plan
     public bool NotFound => Plan is null;
 }
 
-public sealed class PlanService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks)
+public sealed class PlanService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts)
 {
     /// <summary>Parks per page: each brings its targets, totals and the series their progress is judged by.</summary>
     public const int ParksPerPage = 10;
@@ -45,7 +44,7 @@ public sealed class PlanService(CatalogQueries catalog, FigureQueries figures, C
                 [.. mine.Where(f => f.PeriodKind is PeriodKind.AnnualAverage && f.Qualifier != Qualifier.Forecast)],
                 [.. mine.Where(f => f.Qualifier == Qualifier.Forecast)], mine.Count));
         }
-        var context = await FigureContext.LoadAsync(catalog, checks, [.. shown.SelectMany(p => p.Targets.SelectMany(t => new[] { t.Target, t.Latest }).OfType<Figure>().Concat(p.Totals).Concat(p.Averages).Concat(p.Forecasts))], ct);
+        var context = await contexts.LoadAsync([.. shown.SelectMany(p => p.Targets.SelectMany(t => new[] { t.Target, t.Latest }).OfType<Figure>().Concat(p.Totals).Concat(p.Averages).Concat(p.Forecasts))], ct);
         return new(plans, plan, plan.Name(culture), shown, page, pageCount, withFigures.Count, context);
     }
 

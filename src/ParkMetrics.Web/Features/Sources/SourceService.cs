@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using ParkMetrics.Data.Checks;
 using ParkMetrics.Data.Entities;
 using ParkMetrics.Data.Queries;
 using ParkMetrics.Web.Components.Shared;
@@ -19,7 +18,7 @@ public sealed record SourceModel(SourceSummary? Source, IReadOnlyList<Figure> Fi
 
 public sealed record SourcesModel(IReadOnlyList<SourceSummary> Sources, ChartSpec ByPeriodKind);
 
-public sealed class SourceService(CatalogQueries catalog, FigureQueries figures, ConsistencyChecks checks, IStringLocalizer<SharedResource> localizer)
+public sealed class SourceService(CatalogQueries catalog, FigureQueries figures, FigureContexts contexts, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<SourcesModel> ListAsync(CancellationToken ct = default)
     {
@@ -35,7 +34,7 @@ public sealed class SourceService(CatalogQueries catalog, FigureQueries figures,
         var found = await figures.ForSourceAsync(id, ct);
         var text = source.HasText ? await catalog.SourceTextAsync(id, ct) : null;
         var highlighted = figureId is { } f ? found.FirstOrDefault(x => x.Id == f) : null;
-        return new(source, found, text, highlighted, found.Count > 0 ? ByCategory(found) : null, await FigureContext.LoadAsync(catalog, checks, found, ct));
+        return new(source, found, text, highlighted, found.Count > 0 ? ByCategory(found) : null, await contexts.LoadAsync(found, ct));
     }
 
     /// <summary>What the article is about, by how many of its figures fall in each category (a count, not an economic figure).</summary>
