@@ -59,6 +59,8 @@ public sealed class AccountTests(BrowserApp app)
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Weak");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建账户" }).ClickAsync();
         await Expect(page.GetByTestId("users-message")).ToContainTextAsync("密码至少需要 12 位");
+        // Corrected as a person would, the whole form again.
+        await page.GetByLabel("邮箱").FillAsync(analyst);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("New-Analyst-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建账户" }).ClickAsync();
         await Expect(page.GetByTestId("users-message")).ToHaveTextAsync($"已创建账户 {analyst}。");

@@ -129,8 +129,7 @@ function toConfig(spec) {
                     // keep the full text.
                     callback(value) {
                         const label = this.getLabelForValue(value);
-                        const max = Math.min(24, Math.max(4, Math.floor(this.chart.width * 0.4 / CharacterWidth)));
-                        return typeof label === 'string' && label.length > max ? label.slice(0, max - 1) + '…' : label;
+                        return typeof label === 'string' ? shortened(label, this.chart.width * 0.4) : label;
                     }
                 }
             }
@@ -139,8 +138,16 @@ function toConfig(spec) {
     return { type, data: { labels: spec.labels, datasets }, options, plugins: [whiteBackground, barLabels] };
 }
 
-/** A Chinese character of a tick label (12 px) is about this wide. */
-const CharacterWidth = 13;
+/** The label, cut with an ellipsis to about <width> pixels of a 12 px tick font (a Chinese character ~13 px, a Latin one ~7). */
+function shortened(label, width) {
+    const chars = Array.from(label);
+    let used = 0;
+    for (let i = 0; i < chars.length; i++) {
+        used += chars[i] > '\u1100' ? 13 : 7;
+        if (used > width) return chars.slice(0, Math.max(3, i - 1)).join('') + '…';
+    }
+    return label;
+}
 
 /**
  * Draws the chart of a canvas from its data-chart attribute. Again after an enhanced navigation: Blazor keeps a canvas
