@@ -59,8 +59,8 @@ public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> co
         [.. (await ReportAsync(ct)).Findings.Where(filter.Matches)];
 
     /// <summary>
-    /// The findings each of <paramref name="figureIds"/> takes part in (figures in none are left out): what a tile, a table
-    /// row or a figure's dialog needs to carry its mark and link to the finding.
+    /// The findings each of <paramref name="figureIds"/> takes part in, the surest first (figures in none are left out):
+    /// what a tile, a table row or a figure's dialog needs to carry its mark and link to the finding.
     /// </summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<Finding>>> FindingsForAsync(IEnumerable<long> figureIds, CancellationToken ct = default) =>
         Of(await ReportAsync(ct), figureIds);
@@ -78,7 +78,7 @@ public sealed class ConsistencyChecks(IDbContextFactory<ParkMetricsDbContext> co
 
     private static Dictionary<long, IReadOnlyList<Finding>> Of(CheckReport report, IEnumerable<long> figureIds) =>
         figureIds.Distinct().Where(id => report.ByFigure.Contains(id))
-            .ToDictionary(id => id, id => (IReadOnlyList<Finding>)[.. report.ByFigure[id]]);
+            .ToDictionary(id => id, id => (IReadOnlyList<Finding>)[.. report.ByFigure[id].OrderBy(f => f.Severity).ThenBy(f => f.Rule)]);
 
     /// <summary>Runs every rule over every stored figure now, without the cache.</summary>
     public async Task<CheckReport> RunAsync(CancellationToken ct = default)

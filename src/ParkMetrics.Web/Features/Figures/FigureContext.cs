@@ -41,7 +41,7 @@ public sealed class FigureContexts(CatalogQueries catalog, ConsistencyChecks che
             if (await catalog.SourceTextAsync(id, ct) is { } text) texts[id] = text;
         var findings = await checks.FindingsForAsync(figures.Select(f => f.Id), MarksWait, ct);
         if (findings is null && http.HttpContext?.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
-        return new FigureContext(texts, findings?.ToDictionary(p => p.Key, p => (IReadOnlyList<Finding>)[.. p.Value.OrderBy(x => x.Severity).ThenBy(x => x.Rule)]));
+        return new FigureContext(texts, findings);
     }
 }
 
