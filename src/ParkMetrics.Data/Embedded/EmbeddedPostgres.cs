@@ -24,6 +24,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string bin;
     private readonly string root;
     private FileStream? lease;
+    private readonly Lock stopGate = new();
+    private Task? stopping;
 
     private EmbeddedPostgres(string bin, string root, int port, string password, FileStream lease)
     {
@@ -114,8 +116,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>Gives up this instance's lease and stops the server if no other instance, in any process, holds one.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Gives up this instance's lease and stops the server if no other instance, in any process, holds one. Called again
+    /// (the host stopping and disposing, at once), it waits for the same stop instead of giving up the lease twice.
+    /// </summary>
+    public Task StopAsync(CancellationToken ct = default)
+    {
+        lock (stopGate) return stopping ??= StopOnceAsync(ct);
+    }
+
+    private async Task StopOnceAsync(CancellationToken ct)
     {
         if (lease is null) return;
         await using var stopping = await ClusterFolder.LockAsync(Path.Combine(root, "start.lock"), ct);
