@@ -6,11 +6,12 @@ namespace ParkMetrics.BrowserTests.Infrastructure;
 /// <summary>
 /// One browser context and page. It records console errors and uncaught exceptions, and knows when a page is ready:
 /// a read page once loaded (it is rendered on the server without a circuit, its charts drawn by a module); an admin
-/// page once interactive (Blazor Server prerenders, then a circuit opens on a WebSocket and sends its first render batch).
+/// page once interactive (Blazor Server prerenders, then a circuit opens on a WebSocket, sends its first render batch
+/// and the browser acknowledges having applied it).
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private static readonly byte[] RenderBatch = Encoding.UTF8.GetBytes("JS.RenderBatch");
+    private static readonly byte[] RenderCompleted = Encoding.UTF8.GetBytes("OnRenderCompleted");
     private static readonly TimeSpan CircuitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IBrowserContext context;
@@ -32,9 +33,11 @@ public sealed class BrowserSession : IAsyncDisposable
             if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal)) return;
             var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (gate) circuits.Add(rendered);
-            socket.FrameReceived += (_, frame) =>
+            // Not the render batch's arrival but the browser's acknowledgement that it has applied it: until then the
+            // prerendered form is still on the page, and what a test types into it is lost when the batch replaces it.
+            socket.FrameSent += (_, frame) =>
             {
-                if (frame.Binary is { } bytes ? bytes.AsSpan().IndexOf(RenderBatch) >= 0 : frame.Text?.Contains("JS.RenderBatch", StringComparison.Ordinal) == true)
+                if (frame.Binary is { } bytes ? bytes.AsSpan().IndexOf(RenderCompleted) >= 0 : frame.Text?.Contains("OnRenderCompleted", StringComparison.Ordinal) == true)
                     rendered.TrySetResult();
             };
         };
