@@ -81,7 +81,7 @@ public static class PageCache
     /// <summary>The output cache, and inside it the compression of what it caches (so each entry is compressed once).</summary>
     public static WebApplication UseParkMetricsPageCache(this WebApplication app)
     {
-        app.UseWhen(IsCacheable, branch => branch.Use(KeepEnhancedNavigationAllowed));
+        app.UseWhen(IsCacheable, branch => branch.Use(KeepEnhancedNavigationAllowed).Use(PacedResponseBody.UseAsync));
         app.UseOutputCache();
         app.UseWhen(IsCacheable, branch => branch.UseResponseCompression());
         return app;
