@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace ParkMetrics.Data.Embedded;
@@ -15,7 +14,7 @@ internal static class ClusterFolder
     private const UnixFileMode Shared = Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
-    private static bool IsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
+    private static bool IsRoot => SystemTool.IsRoot;
 
     /// <summary>Creates <paramref name="root"/> private, or checks that an existing one is ours and makes it private.</summary>
     public static async Task PrepareAsync(string root, string markerFile, CancellationToken ct)
@@ -152,16 +151,6 @@ internal static class ClusterFolder
         return (int.Parse(fields[0], CultureInfo.InvariantCulture), fields[1], (UnixFileMode)Convert.ToInt32(fields[2], 8));
     }
 
-    private static async Task<string> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["LC_ALL"] = "C";
-        using var process = Process.Start(start) ?? throw new EmbeddedPostgresException($"Could not run {tool}.");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new EmbeddedPostgresException($"{tool} {string.Join(' ', args)} failed: {(await error).Trim()}");
-        return await output;
-    }
+    private static async Task<string> RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct) =>
+        (await SystemTool.RunAsync(tool, args, ct)).Output;
 }

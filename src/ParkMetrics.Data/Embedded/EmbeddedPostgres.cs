@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -56,7 +55,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         ? Path.Combine("/var/tmp/parkmetrics", name)
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ParkMetrics", name);
 
-    private static bool IsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
+    private static bool IsRoot => SystemTool.IsRoot;
 
     /// <summary>The folder holding <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c>: from PATH, else the newest /usr/lib/postgresql/*/bin.</summary>
     public static string? FindBinaries() => FindBinaries(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
@@ -174,7 +173,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         ClusterFolder.WriteSecret(initPasswordFile, password);
         try
         {
-            if (IsRoot) await RunAsync("/usr/bin", root, "chown", ["--no-dereference", "postgres:postgres", initPasswordFile], ct);
+            if (IsRoot) await SystemTool.RunAsync("chown", ["--no-dereference", "postgres:postgres", initPasswordFile], ct);
             await RunAsync(bin, root, "initdb", ["-D", data, "-U", SuperUser, "--pwfile", initPasswordFile, "--auth", "scram-sha-256",
                 "--encoding", "UTF8", "--no-locale", "--no-instructions"], ct);
         }
@@ -232,34 +231,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string bin, string workingDirectory, string tool, IReadOnlyList<string> args,
-        CancellationToken ct, bool throwOnError = true)
-    {
-        var executable = Path.Combine(bin, tool);
-        var asPostgres = IsRoot && tool != "chown";
-        var start = new ProcessStartInfo(asPostgres ? "runuser" : executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asPostgres) foreach (var a in (string[])["-u", "postgres", "--", executable]) start.ArgumentList.Add(a);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["LC_ALL"] = "C";
-
-        using var process = Process.Start(start) ?? throw new EmbeddedPostgresException($"Could not run {executable}.");
-        // pg_ctl start leaves the server holding inherited pipes, so read only until the tool itself exits.
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var output = await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(2), ct)) is var _ && stdout.IsCompleted && stderr.IsCompleted
-            ? (await stdout + await stderr).Trim()
-            : "";
-        if (throwOnError && process.ExitCode != 0)
-            throw new EmbeddedPostgresException($"{tool} {string.Join(' ', args)} failed with exit code {process.ExitCode}: {output}");
-        return (process.ExitCode, output);
-    }
+    /// <summary>A PostgreSQL server tool from <paramref name="bin"/>, run as user postgres when this is root.</summary>
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string bin, string root, string tool, IReadOnlyList<string> args,
+        CancellationToken ct, bool throwOnError = true) =>
+        SystemTool.RunAsync(Path.Combine(bin, tool), args, ct, asPostgres: true, workingDirectory: root, throwOnError: throwOnError);
 }
 
 public sealed class EmbeddedPostgresException(string message) : Exception(message);

@@ -21,6 +21,7 @@ internal static class SeedCatalog
     public static async Task<CatalogCounts> UpsertAsync(ParkMetricsDbContext db, SeedSet seed, string user, CancellationToken ct)
     {
         var tally = new Tally(db);
+        var history = new CatalogHistory();
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         foreach (var u in seed.Units)
             tally.Upsert(units, u.Code, () => new MeasurementUnit { Code = u.Code, Dimension = u.Dimension },
@@ -48,6 +49,8 @@ internal static class SeedCatalog
                 });
 
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
+        // Every catalog is loaded now, so each record's references (a park's parent, an indicator's base) are known.
+        history.Remember(db, units.Values, parks.Values, sources.Values, indicators.Values);
         foreach (var i in seed.Indicators)
             tally.Upsert(indicators, i.Code, () => new Indicator { Code = i.Code, NameZh = i.NameZh, NameEn = i.NameEn, Category = i.Category, UnitCode = i.Unit },
                 e =>
@@ -70,9 +73,11 @@ internal static class SeedCatalog
                     SetList(x.Designations, e.Designations, v => x.Designations = v);
                 });
         var written = enterprises.Values.Where(e => db.Entry(e).State is EntityState.Added or EntityState.Modified).ToList();
+        var catalogWritten = CatalogHistory.Written(db);
 
         await db.SaveChangesAsync(ct);
-        // Enterprises are audited like figures, whoever writes them; the other catalogs' history starts with the admin pages.
+        // Enterprises are audited like figures, the other catalogs like the admin pages' edits: who, before, after.
+        history.Audit(db, catalogWritten, user);
         var now = DateTimeOffset.UtcNow;
         foreach (var e in written)
         {
@@ -118,6 +123,46 @@ internal static class SeedCatalog
         var stale = stored.Where(p => !declared.Contains(p.Key) && p.Value.CreatedBy is null && p.Value.Id != 0).Select(p => p.Value).ToList();
         db.Relationships.RemoveRange(stale);
         return stale.Count;
+    }
+
+    /// <summary>
+    /// Units, parks, sources and indicators as they were before the seed, and an audit entry (reason "seed") for each one
+    /// the seed created or changed, so that a seed overwriting an admin's edit of the catalog leaves a trace.
+    /// </summary>
+    private sealed class CatalogHistory
+    {
+        private readonly Dictionary<object, string> before = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Takes the snapshot of each record the database held (not those the seed is adding).</summary>
+        public void Remember(ParkMetricsDbContext db, params IEnumerable<object>[] catalogs)
+        {
+            foreach (var record in catalogs.SelectMany(c => c).Where(r => db.Entry(r).State != EntityState.Added))
+                before[record] = Snapshot(record).After;
+        }
+
+        /// <summary>The catalog records about to be inserted or updated; their ids are known once saved.</summary>
+        public static List<object> Written(ParkMetricsDbContext db) => [.. db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is MeasurementUnit or Park or Source or Indicator)
+            .Select(e => e.Entity)];
+
+        private static (string Type, long Id, string? Key, string After) Snapshot(object record) => record switch
+        {
+            MeasurementUnit u => (Catalog.CatalogAudit.UnitType, 0, u.Code, Catalog.CatalogAudit.Snapshot(u)),
+            Park p => (Catalog.CatalogAudit.ParkType, p.Id, null, Catalog.CatalogAudit.Snapshot(p)),
+            Source s => (Catalog.CatalogAudit.SourceType, s.Id, null, Catalog.CatalogAudit.Snapshot(s)),
+            Indicator i => (Catalog.CatalogAudit.IndicatorType, i.Id, null, Catalog.CatalogAudit.Snapshot(i)),
+            _ => throw new InvalidOperationException($"{record.GetType().Name} is not a catalog record."),
+        };
+
+        public void Audit(ParkMetricsDbContext db, IEnumerable<object> written, string user)
+        {
+            foreach (var entity in written)
+            {
+                var (type, id, key, after) = Snapshot(entity);
+                var was = before.GetValueOrDefault(entity);
+                if (was != after) db.AuditEntries.Add(Catalog.CatalogAudit.Entry(type, id, key, was, after, user, "seed"));
+            }
+        }
     }
 
     /// <summary>Replaces a list only when it differs, so that an unchanged row is not counted as updated.</summary>

@@ -35,6 +35,28 @@ public sealed class AuditTrailTests(MigratedDatabase database) : DatabaseTest(da
         Assert.Empty(unaudited);
         Assert.Equal(await CountAsync("Observations"), await CountAsync("AuditEntries", "observation"));
         Assert.Equal(await CountAsync("Enterprises"), await CountAsync("AuditEntries", "enterprise"));
+        Assert.Equal(
+            [await CountAsync("Units"), await CountAsync("Parks"), await CountAsync("Sources"), await CountAsync("Indicators")],
+            [await CountAsync("AuditEntries", "unit"), await CountAsync("AuditEntries", "park"), await CountAsync("AuditEntries", "source"), await CountAsync("AuditEntries", "indicator")]);
+    }
+
+    [Fact]
+    public async Task SeedAsync_OverAnEditOfTheCatalog_AuditsWhatItSetBack()
+    {
+        await Database.SeedAsync(RepositoryPaths.Seed);
+        var seeded = (await DatabaseDump.QueryAsync(Database.ConnectionString,
+            """SELECT "NameZh" FROM "Indicators" WHERE "Code" = 'fixed_asset_investment'"""))[0];
+        await DatabaseDump.QueryAsync(Database.ConnectionString,
+            """UPDATE "Indicators" SET "NameZh" = '固定资产投资（改）' WHERE "Code" = 'fixed_asset_investment' RETURNING 'x'""");
+        var last = await LastAuditAsync();
+
+        await Database.SeedAsync(RepositoryPaths.Seed);
+
+        var entries = await DatabaseDump.QueryAsync(Database.ConnectionString, $"""
+            SELECT concat_ws('|', "Action", "Reason", "Before"->>'nameZh', "After"->>'nameZh') FROM "AuditEntries"
+            WHERE "Id" > {last} AND "EntityType" = 'indicator'
+            """);
+        Assert.Equal([$"update|seed|固定资产投资（改）|{seeded}"], entries);
     }
 
     [Fact]
