@@ -19,7 +19,7 @@ internal static class BadRows
 {
     public const string Observations = "observations.csv";
 
-    private const string PeriodKinds = "year, ytd_month, half_year, plan_cumulative, plan_to_date, annual_average, point, target";
+    private const string PeriodKinds = "year, ytd_month, half_year, plan_cumulative, plan_to_date, annual_average, point, target, quarter";
 
     private static readonly Dictionary<string, Func<SeedFolder, ExpectedError>> Cases = new(StringComparer.Ordinal)
     {
@@ -59,9 +59,9 @@ internal static class BadRows
         ["start_after_end"] = f => AppendObservation(f,
             t => t.With("period_kind", "point").With("period_start", "2023-02-01").With("period_end", "2023-01-31"),
             "period_end", "开始日期晚于结束日期", "start is after end"),
-        ["unknown_period_kind"] = f => AppendObservation(f, t => t.With("period_kind", "quarter"),
-            "period_kind", $"“quarter”不是允许的值（{PeriodKinds.Replace(", ", "、", StringComparison.Ordinal)}）",
-            $"'quarter' is not one of {PeriodKinds}"),
+        ["unknown_period_kind"] = f => AppendObservation(f, t => t.With("period_kind", "week"),
+            "period_kind", $"“week”不是允许的值（{PeriodKinds.Replace(", ", "、", StringComparison.Ordinal)}）",
+            $"'week' is not one of {PeriodKinds}"),
         ["value_not_a_number"] = f =>
         {
             // A number with the character printed after it ("33家"): still a substring of the quote, so only the value is wrong.

@@ -407,6 +407,7 @@ public static class FindingText
                 PeriodKind.Year => zh ? $"{start.Year}年" : $"{start.Year}",
                 PeriodKind.YtdMonth => zh ? $"{start.Year}年1—{end.Month}月" : $"Jan–{end.ToString("MMM", en)} {start.Year}",
                 PeriodKind.HalfYear => zh ? $"{start.Year}年{(start.Month == 1 ? "上" : "下")}半年" : $"H{(start.Month == 1 ? 1 : 2)} {start.Year}",
+                PeriodKind.Quarter => zh ? $"{start.Year}年第{"一二三四"[(start.Month - 1) / 3]}季度" : $"Q{(start.Month - 1) / 3 + 1} {start.Year}",
                 PeriodKind.PlanCumulative when plan is not null => zh ? $"“{plan.NameZh}”期间累计" : $"{plan.NameEn}, total",
                 PeriodKind.PlanToDate when plan is not null => zh ? $"“{plan.NameZh}”以来（至{end.Year}年{end.Month}月）" : $"{plan.NameEn} to {end.ToString("MMM yyyy", en)}",
                 PeriodKind.AnnualAverage when plan is not null && plan.End == end => zh ? $"“{plan.NameZh}”期间年均" : $"{plan.NameEn}, average per year",

@@ -22,7 +22,7 @@ public static class CandidateNotes
         CandidateNote.NewIndicator => Say($"没有合适的指标，建议新建“{c.IndicatorName}”", $"no indicator fits: a new one, '{c.IndicatorName}', is proposed"),
         CandidateNote.NewUnit => Say($"单位“{c.Unit}”不在目录中，请先新建该单位", $"the unit '{c.Unit}' is not in the catalog: add it first"),
         CandidateNote.RespectivelyUnpaired => Say("“分别”后的数值无法与前文的对象或年份一一对应，请核对", "the numbers after 分别 could not be paired with the subjects or years before it: please check"),
-        CandidateNote.PeriodNotSupported => Say("该期间（季度或跨年合计）没有对应的期间类型，请选择", "the period (a quarter or a multi-year total) has no period kind: choose one"),
+        CandidateNote.PeriodNotSupported => Say("该期间（规划期以外的跨年合计）没有对应的期间类型，请选择", "the period (a multi-year total outside a plan) has no period kind: choose one"),
         CandidateNote.NegativeFromWording => Say("按“下降/减少”记为负值", "recorded as negative because the text says it fell"),
         CandidateNote.QualifierAlsoPrinted => Say("既是预计数又带有“约/超”等修饰，记为预计，原词见引文", "both a forecast and qualified (约/超 …): kept as a forecast, the word is in the quote"),
         _ => note.ToString(),

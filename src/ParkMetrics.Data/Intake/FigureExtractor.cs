@@ -370,6 +370,10 @@ public sealed class FigureExtractor
                 var (from, to) = anchor.Month == 1 ? (new DateOnly(anchor.Year, 1, 1), new DateOnly(anchor.Year, 6, 30))
                     : (new DateOnly(anchor.Year, 7, 1), new DateOnly(anchor.Year, 12, 31));
                 return isStock ? Point(to) : (PeriodKind.HalfYear, from, to);
+            case AnchorKind.Quarter:
+                var quarterStart = new DateOnly(anchor.Year, anchor.Month, 1);
+                var quarterEnd = quarterStart.AddMonths(3).AddDays(-1);
+                return isStock ? Point(quarterEnd) : (PeriodKind.Quarter, quarterStart, quarterEnd);
             case AnchorKind.YearSoFar:
                 if (now is not { } today) { notes.Add(CandidateNote.ReportDateUnknown); return null; }
                 if (isStock) return Point(today);
@@ -469,7 +473,7 @@ public sealed class FigureExtractor
     private static bool IsFrame(Context c, TimeAnchor a) => a.Kind switch
     {
         AnchorKind.PlanDuring or AnchorKind.PlanSince or AnchorKind.YearSoFar => true,
-        AnchorKind.YearToMonth or AnchorKind.HalfYear => c.ParagraphOf(a.Start) == c.Segments.SentenceAt(a.Start).Start,
+        AnchorKind.YearToMonth or AnchorKind.HalfYear or AnchorKind.Quarter => c.ParagraphOf(a.Start) == c.Segments.SentenceAt(a.Start).Start,
         _ => false,
     };
 

@@ -25,7 +25,7 @@ internal enum AnchorKind
     PlanEnd,
     /// <summary>2021年至2023年: several years.</summary>
     Span,
-    /// <summary>二季度, 三季度: a quarter, which the model has no kind for.</summary>
+    /// <summary>二季度, 三季度, 四季度: one quarter (<see cref="TimeAnchor.Month"/> its first month); 一季度 is January to March.</summary>
     Quarter,
 }
 
@@ -116,7 +116,9 @@ internal static partial class PeriodReader
                 "一季度" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.YearToMonth, y, 3, YearStated: stated),
                 "上半年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.HalfYear, y, 1, YearStated: stated),
                 "下半年" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.HalfYear, y, 7, YearStated: stated),
-                _ => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Quarter, y, YearStated: stated),
+                "二季度" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Quarter, y, 4, YearStated: stated),
+                "三季度" => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Quarter, y, 7, YearStated: stated),
+                _ => new TimeAnchor(m.Index, m.Index + m.Length, AnchorKind.Quarter, y, 10, YearStated: stated),
             };
             Add(m, anchor);
         }

@@ -304,6 +304,7 @@ public sealed class SeedSet
             PeriodKind.Year => start == new DateOnly(start.Year, 1, 1) && end == new DateOnly(start.Year, 12, 31),
             PeriodKind.YtdMonth => SameYear() && start == new DateOnly(start.Year, 1, 1) && MonthEnd(end) && end.Month < 12,
             PeriodKind.HalfYear => SameYear() && ((start.Month, start.Day, end.Month, end.Day) is (1, 1, 6, 30) or (7, 1, 12, 31)),
+            PeriodKind.Quarter => start.Day == 1 && start.Month % 3 == 1 && end == start.AddMonths(3).AddDays(-1),
             PeriodKind.PlanCumulative => IsPlan(p => p.Start == start && p.End == end),
             PeriodKind.PlanToDate => IsPlan(p => p.Start == start && end > start && end <= p.End),
             PeriodKind.AnnualAverage => start == new DateOnly(start.Year, 1, 1) && end.Year > start.Year,

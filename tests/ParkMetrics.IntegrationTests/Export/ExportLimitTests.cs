@@ -85,6 +85,9 @@ public sealed class ExportLimitTests(StallingExportApp app) : IClassFixture<Stal
                 return next.StatusCode == HttpStatusCode.OK;
             });
             Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(StallingExportApp.StallSeconds - 1), $"served again after {clock.Elapsed}");
+            // Each was abandoned, not only the first: the whole budget comes back (before that, reading one would resume it).
+            var (again, _) = await HoldTheWholeBudgetAsync(client);
+            foreach (var r in again) r.Dispose();
             await using var body = await stalled[0].Content.ReadAsStreamAsync(Ct);
             await Assert.ThrowsAnyAsync<Exception>(() => body.CopyToAsync(Stream.Null, Ct)); // cut short, not ended cleanly
         }

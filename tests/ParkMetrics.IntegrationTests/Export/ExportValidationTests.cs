@@ -21,8 +21,8 @@ public sealed partial class ExportValidationTests(TestApp app)
         { "format=tall", "format" },
         { "lang=fr", "lang" },
         { "subject=company", "subject" },
-        { "period_kind=quarter", "period_kind" },
-        { "period_kind=year,quarter", "period_kind" },
+        { "period_kind=week", "period_kind" },
+        { "period_kind=year,week", "period_kind" },
         { "bom=maybe", "bom" },
         { "bom=1", "bom" },
         { "source=abc", "source" },
@@ -80,7 +80,7 @@ public sealed partial class ExportValidationTests(TestApp app)
     [Fact]
     public async Task ExportCsv_SeveralBadParameters_NamesEachOfThem()
     {
-        var (status, errors, _) = await ProblemAsync("/api/observations.csv?park=atlantis&format=tall&from=x&period_kind=quarter");
+        var (status, errors, _) = await ProblemAsync("/api/observations.csv?park=atlantis&format=tall&from=x&period_kind=week");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["format", "from", "park", "period_kind"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

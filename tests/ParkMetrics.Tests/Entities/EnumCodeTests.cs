@@ -45,9 +45,9 @@ public sealed class EnumCodeTests
     }
 
     [Fact]
-    public void All_PeriodKind_ListsTheEightCodes() =>
+    public void All_PeriodKind_ListsTheNineCodes() =>
         Assert.Equal(
-            ["annual_average", "half_year", "plan_cumulative", "plan_to_date", "point", "target", "year", "ytd_month"],
+            ["annual_average", "half_year", "plan_cumulative", "plan_to_date", "point", "quarter", "target", "year", "ytd_month"],
             EnumCode.All<PeriodKind>().Order(StringComparer.Ordinal));
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class ExportCursorTests
     [InlineData("not a cursor")]
     [InlineData("bHwxfHwxfHllYXJ8MjAyMS0wMS0wMXwyMDIxLTEyLTMx")] // l|1||1|year|2021-01-01|2021-12-31: one field short
     [InlineData("bHx4fHwxfHllYXJ8MjAyMS0wMS0wMXwyMDIxLTEyLTMxfDE")] // l|x||1|year|…: the park is not a number
-    [InlineData("d3wxfHwxfHF1YXJ0ZXI")] // w|1||1|quarter: not a period kind
+    [InlineData("d3wxfHwxfHdlZWs")] // w|1||1|week: not a period kind
     public void TryRead_Damaged_IsRefused(string cursor)
     {
         Assert.False(ExportCursor.TryReadLong(cursor, out _));

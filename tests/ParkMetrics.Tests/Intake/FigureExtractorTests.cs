@@ -181,6 +181,25 @@ public sealed class FigureExtractorTests
         Assert.Equal((PeriodKind.HalfYear, new DateOnly(2023, 6, 30)), (figure.PeriodKind, figure.PeriodEnd));
     }
 
+    [Theory]
+    [InlineData("三季度，园区完成规上工业产值86.5亿元，同比增长6%。", "86.5", "2024-07-01", "2024-09-30")]
+    [InlineData("2023年第二季度，园区完成规上工业产值80亿元。", "80", "2023-04-01", "2023-06-30")]
+    [InlineData("四季度园区完成固定资产投资12.3亿元。", "12.3", "2024-10-01", "2024-12-31")]
+    public void Extract_OneQuarter_IsThatQuarterNotTheYearToDate(string text, string value, string start, string end)
+    {
+        var figure = Single(Extract(text, "2024-11-20"), value, "亿元");
+
+        Assert.Equal((PeriodKind.Quarter, DateOnly.Parse(start, null), DateOnly.Parse(end, null)), (figure.PeriodKind, figure.PeriodStart, figure.PeriodEnd));
+    }
+
+    [Fact]
+    public void Extract_FirstQuarter_IsJanuaryToMarch()
+    {
+        var figure = Single(Extract("一季度，园区完成规上工业产值80亿元。", "2024-04-20"), "80", "亿元");
+
+        Assert.Equal((PeriodKind.YtdMonth, new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 31)), (figure.PeriodKind, figure.PeriodStart, figure.PeriodEnd));
+    }
+
     [Fact]
     public void Extract_FifteenThousandCharacters_StaysLinear()
     {

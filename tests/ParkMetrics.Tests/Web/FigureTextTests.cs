@@ -157,6 +157,8 @@ public sealed class FigureTextTests
     [Theory]
     [InlineData("zh-CN", PeriodKind.HalfYear, "2023-07-01", "2023-12-31", "2023年下半年")]
     [InlineData("en", PeriodKind.HalfYear, "2023-07-01", "2023-12-31", "H2 2023")]
+    [InlineData("zh-CN", PeriodKind.Quarter, "2024-04-01", "2024-06-30", "2024年第二季度")]
+    [InlineData("en", PeriodKind.Quarter, "2024-10-01", "2024-12-31", "Q4 2024")]
     [InlineData("zh-CN", PeriodKind.Target, "2021-01-01", "2025-12-31", "2021—2025年目标")]
     [InlineData("en", PeriodKind.Target, "2021-01-01", "2025-12-31", "2021–2025 target")]
     [InlineData("zh-CN", PeriodKind.YtdMonth, "2024-01-01", "2024-02-29", "2024年1—2月")]

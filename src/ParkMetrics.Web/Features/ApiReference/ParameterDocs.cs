@@ -26,7 +26,7 @@ public static class ParameterDocs
             [.. catalog.Indicators.Values.Select(i => i.Category).Distinct().OrderBy(Categories.Rank)]),
         ["source"] = new($"来源编号（见 /sources）。{ListNote} Source ids (see /sources).", catalog.Sources.Keys.Order().Select(Text).FirstOrDefault() ?? "1",
             [.. catalog.Sources.Keys.Order().Select(Text)]),
-        ["period_kind"] = new($"期间类型：year 年度、ytd_month 年内累计、half_year 半年、plan_cumulative 规划期累计、plan_to_date 规划期以来、"
+        ["period_kind"] = new($"期间类型：year 年度、ytd_month 年内累计、half_year 半年、quarter 季度（二、三、四季度；一季度即 1—3 月累计）、plan_cumulative 规划期累计、plan_to_date 规划期以来、"
             + $"annual_average 年均（多年的每年平均，不是累计）、point 时点、target 目标。{ListNote} Period kinds: annual_average is an average per year over several years, never a total.",
             "year", [.. EnumCode.All<PeriodKind>().Order(StringComparer.Ordinal)]),
         ["from"] = new("起始年份（含），按期间开始日期。First year, inclusive, by the period's start.", "2021", Range: (1000, 9999)),
