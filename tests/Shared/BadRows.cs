@@ -19,7 +19,7 @@ internal static class BadRows
 {
     public const string Observations = "observations.csv";
 
-    private const string PeriodKinds = "year, ytd_month, half_year, plan_cumulative, plan_to_date, annual_average, point, target, quarter";
+    private const string PeriodKinds = "year, ytd_month, half_year, quarter, plan_cumulative, plan_to_date, annual_average, point, target";
 
     private static readonly Dictionary<string, Func<SeedFolder, ExpectedError>> Cases = new(StringComparer.Ordinal)
     {

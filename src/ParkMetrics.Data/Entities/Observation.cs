@@ -4,7 +4,7 @@ namespace ParkMetrics.Data.Entities;
 /// What span a figure covers. <see cref="AnnualAverage"/> is a per-year average over several years (年均, most often over a
 /// five-year plan) and never a total; <see cref="PlanCumulative"/> and <see cref="PlanToDate"/> are totals.
 /// </summary>
-public enum PeriodKind { Year, YtdMonth, HalfYear, PlanCumulative, PlanToDate, AnnualAverage, Point, Target, Quarter }
+public enum PeriodKind { Year, YtdMonth, HalfYear, Quarter, PlanCumulative, PlanToDate, AnnualAverage, Point, Target }
 
 /// <summary>How the source qualifies a figure: 约/近/左右 approx, 超/余/多/以上/突破 over, 不足/不到/以下 under, 预计 forecast.</summary>
 public enum Qualifier { Exact, Approx, Over, Under, Forecast }
