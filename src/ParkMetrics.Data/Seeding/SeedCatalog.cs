@@ -23,11 +23,13 @@ internal static class SeedCatalog
         var tally = new Tally(db);
         var history = new CatalogHistory();
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
+        history.Remember(units.Values);
         foreach (var u in seed.Units)
             tally.Upsert(units, u.Code, () => new MeasurementUnit { Code = u.Code, Dimension = u.Dimension },
                 e => { e.Dimension = u.Dimension; e.Factor = u.Factor; SetList(e.Aliases, u.Aliases, v => e.Aliases = v); });
 
         var parks = await db.Parks.ToDictionaryAsync(p => p.Code, ct);
+        history.Remember(parks.Values);
         foreach (var p in seed.Parks)
             tally.Upsert(parks, p.Code, () => new Park { Code = p.Code, NameZh = p.NameZh, NameEn = p.NameEn },
                 e =>
@@ -38,6 +40,7 @@ internal static class SeedCatalog
                 });
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Code, ct);
+        history.Remember(sources.Values);
         foreach (var s in seed.Sources)
             tally.Upsert(sources, s.Code, () => new Source { Code = s.Code, FileName = s.File, Title = s.Title },
                 e =>
@@ -49,8 +52,7 @@ internal static class SeedCatalog
                 });
 
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
-        // Every catalog is loaded now, so each record's references (a park's parent, an indicator's base) are known.
-        history.Remember(db, units.Values, parks.Values, sources.Values, indicators.Values);
+        history.Remember(indicators.Values);
         foreach (var i in seed.Indicators)
             tally.Upsert(indicators, i.Code, () => new Indicator { Code = i.Code, NameZh = i.NameZh, NameEn = i.NameEn, Category = i.Category, UnitCode = i.Unit },
                 e =>
@@ -133,11 +135,13 @@ internal static class SeedCatalog
     {
         private readonly Dictionary<object, string> before = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>Takes the snapshot of each record the database held (not those the seed is adding).</summary>
-        public void Remember(ParkMetricsDbContext db, params IEnumerable<object>[] catalogs)
+        /// <summary>
+        /// Takes the snapshot of each record of a catalog as loaded, before the seed changes any: a park's parent and an
+        /// indicator's base are records of the same catalog, loaded with it.
+        /// </summary>
+        public void Remember(IEnumerable<object> loaded)
         {
-            foreach (var record in catalogs.SelectMany(c => c).Where(r => db.Entry(r).State != EntityState.Added))
-                before[record] = Snapshot(record).After;
+            foreach (var record in loaded) before[record] = Snapshot(record).After;
         }
 
         /// <summary>The catalog records about to be inserted or updated; their ids are known once saved.</summary>

@@ -44,19 +44,25 @@ public sealed class AuditTrailTests(MigratedDatabase database) : DatabaseTest(da
     public async Task SeedAsync_OverAnEditOfTheCatalog_AuditsWhatItSetBack()
     {
         await Database.SeedAsync(RepositoryPaths.Seed);
-        var seeded = (await DatabaseDump.QueryAsync(Database.ConnectionString,
-            """SELECT "NameZh" FROM "Indicators" WHERE "Code" = 'fixed_asset_investment'"""))[0];
-        await DatabaseDump.QueryAsync(Database.ConnectionString,
-            """UPDATE "Indicators" SET "NameZh" = '固定资产投资（改）' WHERE "Code" = 'fixed_asset_investment' RETURNING 'x'""");
+        var seeded = await DatabaseDump.QueryAsync(Database.ConnectionString, """
+            SELECT "NameZh" FROM "Parks" WHERE "Code" = 'ganhe'
+            UNION ALL SELECT "NameZh" FROM "Indicators" WHERE "Code" = 'fixed_asset_investment'
+            """);
+        await DatabaseDump.QueryAsync(Database.ConnectionString, """
+            UPDATE "Parks" SET "NameZh" = '甘河园区（改）' WHERE "Code" = 'ganhe' RETURNING 'x'
+            """);
+        await DatabaseDump.QueryAsync(Database.ConnectionString, """
+            UPDATE "Indicators" SET "NameZh" = '固定资产投资（改）' WHERE "Code" = 'fixed_asset_investment' RETURNING 'x'
+            """);
         var last = await LastAuditAsync();
 
         await Database.SeedAsync(RepositoryPaths.Seed);
 
         var entries = await DatabaseDump.QueryAsync(Database.ConnectionString, $"""
-            SELECT concat_ws('|', "Action", "Reason", "Before"->>'nameZh', "After"->>'nameZh') FROM "AuditEntries"
-            WHERE "Id" > {last} AND "EntityType" = 'indicator'
+            SELECT concat_ws('|', "EntityType", "Action", "Reason", "Before"->>'nameZh', "After"->>'nameZh') FROM "AuditEntries"
+            WHERE "Id" > {last} AND "EntityType" IN ('park', 'indicator') ORDER BY "EntityType" DESC
             """);
-        Assert.Equal([$"update|seed|固定资产投资（改）|{seeded}"], entries);
+        Assert.Equal([$"park|update|seed|甘河园区（改）|{seeded[0]}", $"indicator|update|seed|固定资产投资（改）|{seeded[1]}"], entries);
     }
 
     [Fact]
