@@ -14,8 +14,6 @@ internal static class ClusterFolder
     private const UnixFileMode Shared = Private | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
-    private static bool IsRoot => SystemTool.IsRoot;
-
     /// <summary>Creates <paramref name="root"/> private, or checks that an existing one is ours and makes it private.</summary>
     public static async Task PrepareAsync(string root, string markerFile, CancellationToken ct)
     {
@@ -55,7 +53,7 @@ internal static class ClusterFolder
         }
         foreach (var entry in (string[])["data", "password", "postgres.log", "lease", "start.lock", "initdb-password"])
             RefuseLink(Path.Combine(root, entry));
-        if (IsRoot) await RunAsync("chown", ["--no-dereference", "postgres:postgres", root], ct);
+        if (SystemTool.IsRoot) await RunAsync("chown", ["--no-dereference", "postgres:postgres", root], ct);
     }
 
     /// <summary>A link where a file of the cluster should be is refused: following it would write or read elsewhere.</summary>
@@ -140,7 +138,7 @@ internal static class ClusterFolder
     private static async Task<(int Self, int Server)?> OwnersAsync(CancellationToken ct)
     {
         var self = int.Parse((await RunAsync("id", ["-u"], ct)).Trim(), CultureInfo.InvariantCulture);
-        var server = IsRoot ? int.Parse((await RunAsync("id", ["-u", "postgres"], ct)).Trim(), CultureInfo.InvariantCulture) : self;
+        var server = SystemTool.IsRoot ? int.Parse((await RunAsync("id", ["-u", "postgres"], ct)).Trim(), CultureInfo.InvariantCulture) : self;
         return (self, server);
     }
 

@@ -51,11 +51,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// Where the cluster lives unless configured otherwise. The server refuses to run as root and runs as user
     /// <c>postgres</c> instead, who cannot enter root's home, so root's cluster lives under /var/tmp.
     /// </summary>
-    public static string DefaultRoot(string name = "default") => IsRoot
+    public static string DefaultRoot(string name = "default") => SystemTool.IsRoot
         ? Path.Combine("/var/tmp/parkmetrics", name)
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ParkMetrics", name);
-
-    private static bool IsRoot => SystemTool.IsRoot;
 
     /// <summary>The folder holding <c>initdb</c>, <c>pg_ctl</c> and <c>postgres</c>: from PATH, else the newest /usr/lib/postgresql/*/bin.</summary>
     public static string? FindBinaries() => FindBinaries(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
@@ -173,7 +171,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         ClusterFolder.WriteSecret(initPasswordFile, password);
         try
         {
-            if (IsRoot) await SystemTool.RunAsync("chown", ["--no-dereference", "postgres:postgres", initPasswordFile], ct);
+            if (SystemTool.IsRoot) await SystemTool.RunAsync("chown", ["--no-dereference", "postgres:postgres", initPasswordFile], ct);
             await RunAsync(bin, root, "initdb", ["-D", data, "-U", SuperUser, "--pwfile", initPasswordFile, "--auth", "scram-sha-256",
                 "--encoding", "UTF8", "--no-locale", "--no-instructions"], ct);
         }
